@@ -1,0 +1,395 @@
+package io.github.camelpixazo;
+
+import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriParams;
+
+/**
+ * The options of the {@code pixazo:} component. Set on the component they are defaults for every endpoint; set on an
+ * endpoint URI they override them; most can be overridden per message by a header (see {@link PixazoConstants}).
+ * The names are the user's vocabulary; the gateway layer maps them to each model's wire names.
+ */
+@UriParams
+public class PixazoConfiguration implements Cloneable {
+
+    public static final String DEFAULT_BASE_URL = "https://gateway.pixazo.ai";
+
+    // --- connection and security ---
+
+    @UriParam(label = "security", secret = true)
+    @Metadata(description = "The Pixazo API subscription key. Sent only to the baseUrl origin (same scheme, host and port),"
+                            + " as the Ocp-Apim-Subscription-Key header; never logged. Use a property placeholder such as"
+                            + " {{pixazo.apiKey}} or an environment variable rather than writing it in the route.")
+    private String apiKey;
+
+    @UriParam(defaultValue = DEFAULT_BASE_URL)
+    @Metadata(description = "The gateway's base URL. Plain http is allowed (proxies, local sandboxes), and a path prefix"
+                            + " is kept (for API managers that mount the gateway under a path). Status queries are always"
+                            + " built from it; the polling_url the gateway returns is never followed.")
+    private String baseUrl = DEFAULT_BASE_URL;
+
+    // --- what to make ---
+
+    @UriParam(enums = "gpt-image-2,gpt-image-1.5", defaultValue = "gpt-image-2")
+    @Metadata(description = "The image model. gpt-image-1.5 on Pixazo supports the generate operation only, with the"
+                            + " sizes 1024x1024, 1536x1024, 1024x1536 and auto, and without moderation or"
+                            + " outputCompression. Header: CamelPixazoModel.")
+    private String model = "gpt-image-2";
+
+    @UriParam
+    @Metadata(description = "The prompt. For generate the message body is the prompt unless this option or the header"
+                            + " CamelPixazoPrompt is set; for edit (where the body is the image) the prompt comes from this"
+                            + " option or the header. Must not be blank.")
+    private String prompt;
+
+    @UriParam
+    @Metadata(description = "Number of images to make, 1 to 10 (gateway default 1). With n greater than 1 the body is a"
+                            + " List of messages, one per image: split it to write each one. Header: CamelPixazoN.")
+    private Integer n;
+
+    @UriParam
+    @Metadata(description = "Output size: auto (gateway default), a preset (1024x1024, 1024x1536, 1536x1024, 2048x2048,"
+                            + " 2048x1152, 2160x3840, 3840x2160) or, for gpt-image-2, a custom WIDTHxHEIGHT with both sides"
+                            + " multiples of 16, 655,360 to 8,294,400 pixels, longest edge at most 3840 and aspect ratio"
+                            + " at most 3:1. gpt-image-1.5: 1024x1024, 1536x1024, 1024x1536 or auto. Header:"
+                            + " CamelPixazoSize.")
+    private String size;
+
+    @UriParam(enums = "low,medium,high,auto")
+    @Metadata(description = "Rendering quality (gateway default auto). Higher means more detail, longer latency and a"
+                            + " higher price; high-quality jobs often take minutes. Header: CamelPixazoQuality.")
+    private String quality;
+
+    @UriParam(enums = "png,jpeg,webp")
+    @Metadata(description = "Output file format (gateway default png). Header: CamelPixazoFormat.")
+    private String format;
+
+    @UriParam
+    @Metadata(description = "Compression level 0-100 for jpeg and webp output (no effect on png: a warning is logged)."
+                            + " gpt-image-2 only. Header: CamelPixazoOutputCompression.")
+    private Integer outputCompression;
+
+    @UriParam(enums = "opaque,auto,transparent")
+    @Metadata(description = "Background handling (gateway default auto). transparent is not supported by gpt-image-2,"
+                            + " and needs format png or webp with gpt-image-1.5. Header: CamelPixazoBackground.")
+    private String background;
+
+    @UriParam(enums = "auto,low")
+    @Metadata(description = "Content moderation strictness (gateway default auto); low is less restrictive."
+                            + " gpt-image-2 only. Header: CamelPixazoModeration.")
+    private String moderation;
+
+    @UriParam
+    @Metadata(description = "edit only: a black-and-white PNG marking the region to edit (white = editable), with the"
+                            + " same dimensions as the first input image. A resource URI: file:, classpath: (loaded once"
+                            + " when the endpoint starts), https: (fetched by the gateway) or data:. Per message, the"
+                            + " header CamelPixazoMask takes the PNG bytes instead.")
+    private String mask;
+
+    // --- webhook ---
+
+    @UriParam(label = "webhook")
+    @Metadata(description = "An https URL the gateway POSTs the job's status to (sent as the X-Webhook-URL header)."
+                            + " The producer still waits by polling unless waitForCompletion=false. Pixazo does not sign"
+                            + " callbacks: treat their content as a hint and confirm with a status query.")
+    private String webhookUrl;
+
+    @UriParam(label = "webhook", enums = "terminal,sync", defaultValue = "terminal")
+    @Metadata(description = "When the gateway calls webhookUrl: terminal (once, at COMPLETED, FAILED or ERROR) or sync"
+                            + " (on every poll cycle as well).")
+    private String webhookMode = "terminal";
+
+    @UriParam(label = "webhook,advanced", defaultValue = "false")
+    @Metadata(description = "Allow an http (not https) webhookUrl, for loopback hosts only (localhost, 127.x, ::1): for"
+                            + " tests against a local sandbox. The real gateway rejects plain http.")
+    private boolean webhookAllowHttpLoopback;
+
+    // --- result ---
+
+    @UriParam(defaultValue = "true")
+    @Metadata(description = "Wait until the job is COMPLETED, FAILED or ERROR (asynchronously: no thread is held while"
+                            + " waiting). When false the body is the SubmittedJob (request id, status, polling URL) as"
+                            + " soon as the gateway has queued the job.")
+    private boolean waitForCompletion = true;
+
+    @UriParam(defaultValue = "true")
+    @Metadata(description = "Download the images of a completed job: the body becomes the image bytes (n=1) or a List"
+                            + " of messages (n>1). When false the body is the List of media URLs (they expire: download"
+                            + " them promptly).")
+    private boolean download = true;
+
+    // --- timing and retries ---
+
+    @UriParam(label = "advanced", defaultValue = "5s", javaType = "java.time.Duration")
+    @Metadata(description = "How long to wait before the first status query, and the starting interval between"
+                            + " queries.")
+    private long pollInterval = 5_000;
+
+    @UriParam(label = "advanced", defaultValue = "1.5")
+    @Metadata(description = "Each status query that finds the job unfinished multiplies the interval by this factor"
+                            + " (1 keeps it constant), up to maxPollInterval.")
+    private double pollBackoffMultiplier = 1.5;
+
+    @UriParam(label = "advanced", defaultValue = "20s", javaType = "java.time.Duration")
+    @Metadata(description = "The longest interval between two status queries of one job.")
+    private long maxPollInterval = 20_000;
+
+    @UriParam(label = "advanced", defaultValue = "15m", javaType = "java.time.Duration")
+    @Metadata(description = "How long to wait for a job to finish before failing the exchange with a"
+                            + " PixazoTimeoutException that carries the request id. The job may still complete (and be"
+                            + " billed): query it with pixazo:status rather than submitting again. High-quality and 4K"
+                            + " jobs often take 1-3 minutes, so keep this well above that.")
+    private long jobTimeout = 900_000;
+
+    @UriParam(label = "advanced", defaultValue = "10s", javaType = "java.time.Duration")
+    @Metadata(description = "Connect timeout of each HTTP request. A connect timeout means the request never reached the"
+                            + " gateway, so submits are retried after it.")
+    private long connectTimeout = 10_000;
+
+    @UriParam(label = "advanced", defaultValue = "60s", javaType = "java.time.Duration")
+    @Metadata(description = "How long to wait for the gateway's response once a request is sent. A read timeout on a"
+                            + " submit may mean the job was queued anyway, so it is never retried automatically (a"
+                            + " second submit would be billed twice); status queries and downloads are retried.")
+    private long readTimeout = 60_000;
+
+    @UriParam(label = "advanced", defaultValue = "3")
+    @Metadata(description = "How many times a failed call is retried. Submits are retried only when the gateway"
+                            + " certainly did not take the job (HTTP 429, connection refused or connect timeout); status"
+                            + " queries and downloads are also retried on HTTP 5xx and I/O errors. 0 disables retries.")
+    private int maxRetries = 3;
+
+    @UriParam(label = "advanced", defaultValue = "1s", javaType = "java.time.Duration")
+    @Metadata(description = "The first retry delay; it doubles on each further retry (with jitter), up to"
+                            + " maxRetryDelay. A 429's Retry-After replaces it.")
+    private long retryDelay = 1_000;
+
+    @UriParam(label = "advanced", defaultValue = "30s", javaType = "java.time.Duration")
+    @Metadata(description = "The longest delay between two retries. When a 429 asks to wait longer than this, the"
+                            + " exchange fails with a PixazoRateLimitException carrying the Retry-After instead of"
+                            + " waiting.")
+    private long maxRetryDelay = 30_000;
+
+    public PixazoConfiguration copy() {
+        try {
+            return (PixazoConfiguration) clone();
+        } catch (CloneNotSupportedException e) {
+            throw new RuntimeCamelException(e);
+        }
+    }
+
+    /** Never prints the API key. */
+    @Override
+    public String toString() {
+        return "PixazoConfiguration[baseUrl=" + baseUrl + ", model=" + model + ", apiKey=" + (apiKey != null ? "xxxxxx" : "null")
+               + "]";
+    }
+
+    public String getApiKey() {
+        return apiKey;
+    }
+
+    public void setApiKey(String apiKey) {
+        this.apiKey = apiKey;
+    }
+
+    public String getBaseUrl() {
+        return baseUrl;
+    }
+
+    public void setBaseUrl(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    public String getModel() {
+        return model;
+    }
+
+    public void setModel(String model) {
+        this.model = model;
+    }
+
+    public String getPrompt() {
+        return prompt;
+    }
+
+    public void setPrompt(String prompt) {
+        this.prompt = prompt;
+    }
+
+    public Integer getN() {
+        return n;
+    }
+
+    public void setN(Integer n) {
+        this.n = n;
+    }
+
+    public String getSize() {
+        return size;
+    }
+
+    public void setSize(String size) {
+        this.size = size;
+    }
+
+    public String getQuality() {
+        return quality;
+    }
+
+    public void setQuality(String quality) {
+        this.quality = quality;
+    }
+
+    public String getFormat() {
+        return format;
+    }
+
+    public void setFormat(String format) {
+        this.format = format;
+    }
+
+    public Integer getOutputCompression() {
+        return outputCompression;
+    }
+
+    public void setOutputCompression(Integer outputCompression) {
+        this.outputCompression = outputCompression;
+    }
+
+    public String getBackground() {
+        return background;
+    }
+
+    public void setBackground(String background) {
+        this.background = background;
+    }
+
+    public String getModeration() {
+        return moderation;
+    }
+
+    public void setModeration(String moderation) {
+        this.moderation = moderation;
+    }
+
+    public String getMask() {
+        return mask;
+    }
+
+    public void setMask(String mask) {
+        this.mask = mask;
+    }
+
+    public String getWebhookUrl() {
+        return webhookUrl;
+    }
+
+    public void setWebhookUrl(String webhookUrl) {
+        this.webhookUrl = webhookUrl;
+    }
+
+    public String getWebhookMode() {
+        return webhookMode;
+    }
+
+    public void setWebhookMode(String webhookMode) {
+        this.webhookMode = webhookMode;
+    }
+
+    public boolean isWebhookAllowHttpLoopback() {
+        return webhookAllowHttpLoopback;
+    }
+
+    public void setWebhookAllowHttpLoopback(boolean webhookAllowHttpLoopback) {
+        this.webhookAllowHttpLoopback = webhookAllowHttpLoopback;
+    }
+
+    public boolean isWaitForCompletion() {
+        return waitForCompletion;
+    }
+
+    public void setWaitForCompletion(boolean waitForCompletion) {
+        this.waitForCompletion = waitForCompletion;
+    }
+
+    public boolean isDownload() {
+        return download;
+    }
+
+    public void setDownload(boolean download) {
+        this.download = download;
+    }
+
+    public long getPollInterval() {
+        return pollInterval;
+    }
+
+    public void setPollInterval(long pollInterval) {
+        this.pollInterval = pollInterval;
+    }
+
+    public double getPollBackoffMultiplier() {
+        return pollBackoffMultiplier;
+    }
+
+    public void setPollBackoffMultiplier(double pollBackoffMultiplier) {
+        this.pollBackoffMultiplier = pollBackoffMultiplier;
+    }
+
+    public long getMaxPollInterval() {
+        return maxPollInterval;
+    }
+
+    public void setMaxPollInterval(long maxPollInterval) {
+        this.maxPollInterval = maxPollInterval;
+    }
+
+    public long getJobTimeout() {
+        return jobTimeout;
+    }
+
+    public void setJobTimeout(long jobTimeout) {
+        this.jobTimeout = jobTimeout;
+    }
+
+    public long getConnectTimeout() {
+        return connectTimeout;
+    }
+
+    public void setConnectTimeout(long connectTimeout) {
+        this.connectTimeout = connectTimeout;
+    }
+
+    public long getReadTimeout() {
+        return readTimeout;
+    }
+
+    public void setReadTimeout(long readTimeout) {
+        this.readTimeout = readTimeout;
+    }
+
+    public int getMaxRetries() {
+        return maxRetries;
+    }
+
+    public void setMaxRetries(int maxRetries) {
+        this.maxRetries = maxRetries;
+    }
+
+    public long getRetryDelay() {
+        return retryDelay;
+    }
+
+    public void setRetryDelay(long retryDelay) {
+        this.retryDelay = retryDelay;
+    }
+
+    public long getMaxRetryDelay() {
+        return maxRetryDelay;
+    }
+
+    public void setMaxRetryDelay(long maxRetryDelay) {
+        this.maxRetryDelay = maxRetryDelay;
+    }
+}

@@ -1,0 +1,178 @@
+package io.github.camelpixazo;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.stream.Collectors;
+
+import io.github.camelpixazo.error.PixazoValidationException;
+import io.github.camelpixazo.job.JobClient;
+import io.github.camelpixazo.job.JobWaiter;
+import io.github.camelpixazo.media.MediaDownloader;
+import io.github.camelpixazo.producer.ImageInputReader;
+import io.github.camelpixazo.producer.ImageJobProducer;
+import io.github.camelpixazo.producer.ImageRequestFactory;
+import io.github.camelpixazo.producer.StatusProducer;
+import io.github.camelpixazo.request.ImageInput;
+import io.github.camelpixazo.request.ImageOperation;
+import io.github.camelpixazo.request.ImageRequestValidator;
+
+import org.apache.camel.AsyncEndpoint;
+import org.apache.camel.Category;
+import org.apache.camel.Consumer;
+import org.apache.camel.Processor;
+import org.apache.camel.Producer;
+import org.apache.camel.spi.EndpointServiceLocation;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriEndpoint;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriPath;
+import org.apache.camel.support.DefaultEndpoint;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Generate and edit images with GPT Image 2 and GPT Image 1.5 through the Pixazo API gateway.
+ */
+@UriEndpoint(firstVersion = "0.1.0", scheme = "pixazo", title = "Pixazo", syntax = "pixazo:operation",
+             producerOnly = true, category = { Category.AI }, headersClass = PixazoConstants.class)
+public class PixazoEndpoint extends DefaultEndpoint implements AsyncEndpoint, EndpointServiceLocation {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PixazoEndpoint.class);
+
+    @UriPath(enums = "generate,edit,status", description = "The operation: generate (text to image), edit (image to"
+                                                         + " image, the body holds the image) or status (one status"
+                                                         + " query of a job by its request id).")
+    @Metadata(required = true)
+    private PixazoOperation operation;
+
+    @UriParam
+    private PixazoConfiguration configuration;
+
+    private PixazoSettings settings;
+    private ImageRequestValidator validator;
+    private ImageRequestFactory requestFactory;
+    private JobClient jobClient;
+    private MediaDownloader downloader;
+
+    public PixazoEndpoint(String uri, PixazoComponent component, PixazoOperation operation,
+                          PixazoConfiguration configuration) {
+        super(uri, component);
+        this.operation = operation;
+        this.configuration = configuration;
+    }
+
+    static PixazoOperation parseOperation(String remaining) {
+        String allowed = Arrays.stream(PixazoOperation.values()).map(Enum::name).collect(Collectors.joining(", "));
+        if (remaining == null || remaining.isBlank()) {
+            throw new PixazoValidationException("operation", remaining, "missing: use pixazo:" + allowed.replace(", ", ", pixazo:") + ".");
+        }
+        try {
+            return PixazoOperation.valueOf(remaining.trim().toLowerCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException unknown) {
+            throw new PixazoValidationException("operation", remaining, "allowed operations are " + allowed + ".");
+        }
+    }
+
+    @Override
+    protected void doInit() throws Exception {
+        super.doInit();
+        settings = PixazoSettings.of(configuration);
+        validator = new ImageRequestValidator(getComponent().gateway());
+        if (operation != PixazoOperation.status) {
+            ImageOperation imageOperation = operation == PixazoOperation.generate ? ImageOperation.GENERATE : ImageOperation.EDIT;
+            ImageInput mask = configuration.getMask() != null
+                    ? ImageInputReader.fromResource(getCamelContext(), "mask", configuration.getMask()) : null;
+            requestFactory = new ImageRequestFactory(configuration, imageOperation, mask);
+            // fail at route start-up on options that can never work, whatever the messages say
+            List<String> warnings = validator.validateOptions(requestFactory.fromEndpoint());
+            warnings.forEach(warning -> LOG.warn("{}: {}", this, warning));
+        }
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        PixazoComponent component = getComponent();
+        jobClient = new JobClient(component.gateway(), component.transport(), component.retrier(), settings.client());
+        downloader = new MediaDownloader(component.transport(), component.retrier(), settings.retryPolicy(),
+                settings.connectTimeout(), settings.readTimeout());
+    }
+
+    @Override
+    public Producer createProducer() throws Exception {
+        return operation == PixazoOperation.status ? new StatusProducer(this) : new ImageJobProducer(this);
+    }
+
+    @Override
+    public Consumer createConsumer(Processor processor) {
+        throw new UnsupportedOperationException("pixazo:" + operation + " is a producer endpoint: use it in to(...),"
+                                                + " not in from(...)");
+    }
+
+    @Override
+    public PixazoComponent getComponent() {
+        return (PixazoComponent) super.getComponent();
+    }
+
+    @Override
+    public String getServiceUrl() {
+        return configuration.getBaseUrl();
+    }
+
+    @Override
+    public String getServiceProtocol() {
+        return "http";
+    }
+
+    public PixazoOperation getOperation() {
+        return operation;
+    }
+
+    /** The operation: generate, edit or status. */
+    public void setOperation(PixazoOperation operation) {
+        this.operation = operation;
+    }
+
+    public PixazoConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    public void setConfiguration(PixazoConfiguration configuration) {
+        this.configuration = configuration;
+    }
+
+    // --- what the producers use; all created once per endpoint ---
+
+    public ImageRequestValidator validator() {
+        return validator;
+    }
+
+    public ImageRequestFactory requestFactory() {
+        return requestFactory;
+    }
+
+    public JobClient jobClient() {
+        return jobClient;
+    }
+
+    public MediaDownloader downloader() {
+        return downloader;
+    }
+
+    public io.github.camelpixazo.job.PollSettings pollSettings() {
+        return settings.poll();
+    }
+
+    public JobWaiter jobWaiter() throws Exception {
+        return getComponent().jobWaiter();
+    }
+
+    public ExecutorService workerPool() throws Exception {
+        return getComponent().workerPool();
+    }
+
+    public io.github.camelpixazo.gateway.ImageGateway gateway() {
+        return getComponent().gateway();
+    }
+}

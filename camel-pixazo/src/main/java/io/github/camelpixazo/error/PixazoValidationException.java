@@ -1,0 +1,42 @@
+package io.github.camelpixazo.error;
+
+/**
+ * The request is invalid. Raised before anything is sent (then {@link #getOption()} names the option or header at
+ * fault) or when the gateway answers HTTP 400. Nothing was queued or billed; fix the input and send again.
+ */
+public class PixazoValidationException extends PixazoException {
+
+    private final String option;
+    private final transient Object value;
+
+    /** A local validation failure: nothing left the JVM. */
+    public PixazoValidationException(String option, Object value, String problem) {
+        super("Invalid option '" + option + "'" + (value != null ? " = '" + abbreviate(value) + "'" : "") + ": " + problem);
+        this.option = option;
+        this.value = value;
+    }
+
+    /** The gateway's HTTP 400. */
+    public PixazoValidationException(String gatewayError, String gatewayMessage) {
+        super("The gateway rejected the request as invalid (HTTP 400)" + gatewaySays(gatewayError, gatewayMessage)
+              + ": nothing was queued; fix the request and send it again.",
+              400, gatewayError, gatewayMessage, null, null);
+        this.option = null;
+        this.value = null;
+    }
+
+    /** The option (or header) at fault for local validation failures; null when the gateway rejected the request. */
+    public String getOption() {
+        return option;
+    }
+
+    /** The rejected value for local validation failures. */
+    public Object getValue() {
+        return value;
+    }
+
+    private static String abbreviate(Object value) {
+        String text = value instanceof byte[] bytes ? "<" + bytes.length + " bytes>" : String.valueOf(value);
+        return text.length() > 120 ? text.substring(0, 117) + "..." : text;
+    }
+}

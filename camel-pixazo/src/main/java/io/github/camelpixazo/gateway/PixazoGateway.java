@@ -1,0 +1,292 @@
+package io.github.camelpixazo.gateway;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.camelpixazo.error.PixazoAuthenticationException;
+import io.github.camelpixazo.error.PixazoException;
+import io.github.camelpixazo.error.PixazoInsufficientBalanceException;
+import io.github.camelpixazo.error.PixazoMalformedResponseException;
+import io.github.camelpixazo.error.PixazoRateLimitException;
+import io.github.camelpixazo.error.PixazoValidationException;
+import io.github.camelpixazo.http.HttpReply;
+import io.github.camelpixazo.http.RetryAfter;
+import io.github.camelpixazo.job.JobSnapshot;
+import io.github.camelpixazo.job.JobStatus;
+import io.github.camelpixazo.job.SubmittedJob;
+import io.github.camelpixazo.request.ImageInput;
+import io.github.camelpixazo.request.ImageModel;
+import io.github.camelpixazo.request.ImageOperation;
+import io.github.camelpixazo.request.ImageRequest;
+
+/**
+ * The Pixazo gateway's wire format ({@code https://gateway.pixazo.ai}), as documented in
+ * {@code pixazo-gpt-image-api.txt}: submit paths and field names per model, the universal status endpoint, the
+ * {@code Ocp-Apim-Subscription-Key} header and the {@code {error, message}} error bodies.
+ */
+public final class PixazoGateway implements ImageGateway {
+
+    static final String KEY_HEADER = "Ocp-Apim-Subscription-Key";
+    static final String GPT_IMAGE_2_GENERATE = "/gpt-image-2/v1/text-to-image";
+    static final String GPT_IMAGE_2_EDIT = "/gpt-image-2/v1/image-to-image-edit";
+    static final String GPT_IMAGE_1_5_GENERATE = "/gpt-image-1-5-api-923/v1/gpt-image-1-5-api-request";
+    static final String STATUS = "/v2/requests/status/";
+    static final String GPT_IMAGE_2_ID = "gpt-image-2";
+    static final String GPT_IMAGE_1_5_ID = "gpt-image-1-5-api-923";
+
+    /** Request ids are echoed into a URL path: only characters that need no escaping and cannot climb the path. */
+    private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,254}");
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Override
+    public String name() {
+        return "Pixazo";
+    }
+
+    @Override
+    public Map<String, String> authenticationHeaders(String apiKey) {
+        return Map.of(KEY_HEADER, apiKey);
+    }
+
+    @Override
+    public void requireSupported(ImageRequest request) {
+        if (request.model() != ImageModel.GPT_IMAGE_1_5) {
+            return;
+        }
+        if (request.operation() == ImageOperation.EDIT) {
+            throw new PixazoValidationException("model", request.model(),
+                    "Pixazo documents no edit endpoint for gpt-image-1.5; use model gpt-image-2 with pixazo:edit.");
+        }
+        if (request.moderation() != null) {
+            throw new PixazoValidationException("moderation", request.moderation(),
+                    "Pixazo documents no moderation parameter for gpt-image-1.5; remove it or use model gpt-image-2.");
+        }
+        if (request.outputCompression() != null) {
+            throw new PixazoValidationException("outputCompression", request.outputCompression(),
+                    "Pixazo documents no output_compression parameter for gpt-image-1.5; remove it or use model"
+                    + " gpt-image-2.");
+        }
+    }
+
+    @Override
+    public GatewayCall submitCall(ImageRequest request) {
+        ObjectNode body = JSON.createObjectNode();
+        String path;
+        body.put("prompt", request.prompt());
+        if (request.model() == ImageModel.GPT_IMAGE_1_5) {
+            path = GPT_IMAGE_1_5_GENERATE;
+            putIfSet(body, "image_size", request.size());
+            putIfSet(body, "quality", request.quality());
+            putIfSet(body, "background", request.background());
+            putIfSet(body, "num_images", request.n());
+            putIfSet(body, "output_format", request.format());
+        } else {
+            if (request.operation() == ImageOperation.EDIT) {
+                path = GPT_IMAGE_2_EDIT;
+                List<ImageInput> images = request.images();
+                if (images.size() == 1) {
+                    body.put("image", images.get(0).toUriString());
+                } else {
+                    ArrayNode array = body.putArray("image");
+                    images.forEach(image -> array.add(image.toUriString()));
+                }
+                if (request.mask() != null) {
+                    body.put("mask", request.mask().toUriString());
+                }
+            } else {
+                path = GPT_IMAGE_2_GENERATE;
+            }
+            putIfSet(body, "n", request.n());
+            putIfSet(body, "size", request.size());
+            putIfSet(body, "quality", request.quality());
+            putIfSet(body, "format", request.format());
+            putIfSet(body, "output_compression", request.outputCompression());
+            putIfSet(body, "background", request.background());
+            putIfSet(body, "moderation", request.moderation());
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Cache-Control", "no-cache");
+        headers.put("Accept", "application/json");
+        if (request.webhook() != null) {
+            headers.put("X-Webhook-URL", request.webhook().url());
+            if (request.webhook().mode() != null) {
+                headers.put("X-Webhook-Mode", request.webhook().mode().value());
+            }
+        }
+        try {
+            return new GatewayCall("POST", path, headers, JSON.writeValueAsBytes(body));
+        } catch (IOException e) {
+            throw new PixazoException("Could not write the request JSON", e);
+        }
+    }
+
+    @Override
+    public GatewayCall statusCall(String requestId) {
+        requireRequestId(requestId);
+        return new GatewayCall("GET", STATUS + requestId, Map.of("Cache-Control", "no-cache", "Accept", "application/json"),
+                null);
+    }
+
+    /** @throws PixazoValidationException unless the id has the shape of a gateway request id */
+    public static void requireRequestId(String requestId) {
+        if (requestId == null || !REQUEST_ID.matcher(requestId).matches()) {
+            throw new PixazoValidationException("requestId", requestId, "not a request id: expected letters, digits and"
+                    + " . _ : - (for example gpt-image-2_019d...), from the header CamelPixazoRequestId of a submit.");
+        }
+    }
+
+    @Override
+    public SubmittedJob parseSubmitted(HttpReply reply) {
+        JsonNode json = readObject(reply, null, "submit");
+        String requestId = text(json, "request_id");
+        if (requestId == null || !REQUEST_ID.matcher(requestId).matches()) {
+            throw new PixazoMalformedResponseException("The gateway accepted the submit (HTTP " + reply.status()
+                    + ") but its answer has no usable request_id: " + snippet(reply) + ". The job may have been queued"
+                    + " and billed; it is not resubmitted automatically.", reply.status(), null, null);
+        }
+        return new SubmittedJob(requestId, JobStatus.fromGateway(text(json, "status")), text(json, "polling_url"),
+                modelOf(text(json, "model_id"), requestId));
+    }
+
+    @Override
+    public JobSnapshot parseStatus(HttpReply reply) {
+        JsonNode json = readObject(reply, null, "status query");
+        String requestId = text(json, "request_id");
+        String status = text(json, "status");
+        if (requestId == null || status == null) {
+            throw new PixazoMalformedResponseException("The gateway's status answer lacks request_id or status: "
+                    + snippet(reply), reply.status(), requestId, null);
+        }
+        List<String> mediaUrls = new ArrayList<>();
+        String mediaType = null;
+        JsonNode output = json.get("output");
+        if (output != null && output.isObject()) {
+            JsonNode urls = output.get("media_url");
+            if (urls != null && urls.isArray()) {
+                urls.forEach(url -> {
+                    if (url.isTextual()) {
+                        mediaUrls.add(url.asText());
+                    }
+                });
+            } else if (urls != null && urls.isTextual()) {
+                mediaUrls.add(urls.asText());
+            }
+            mediaType = text(output, "media_type");
+        }
+        return new JobSnapshot(requestId, JobStatus.fromGateway(status), modelOf(text(json, "model_id"), requestId),
+                text(json, "error"), mediaUrls, mediaType, text(json, "created_at"), text(json, "updated_at"),
+                text(json, "completed_at"));
+    }
+
+    @Override
+    public PixazoException failure(HttpReply reply, CallPhase phase, String requestId) {
+        String error = null;
+        String message = null;
+        try {
+            JsonNode json = JSON.readTree(reply.body());
+            if (json != null && json.isObject()) {
+                error = text(json, "error");
+                message = text(json, "message");
+            }
+        } catch (IOException notJson) {
+            message = snippet(reply);
+        }
+        int status = reply.status();
+        switch (status) {
+            case 400:
+                return new PixazoValidationException(error, message);
+            case 401:
+            case 403:
+                return new PixazoAuthenticationException(status, error, message, requestId);
+            case 402:
+                return new PixazoInsufficientBalanceException(error, message);
+            case 429: {
+                Duration retryAfter = RetryAfter.parse(reply.header("Retry-After"), Instant.now());
+                return new PixazoRateLimitException(phase == CallPhase.SUBMIT
+                        ? "the job was not queued." : "the status query of job " + requestId + " was throttled.",
+                        retryAfter, error, message);
+            }
+            case 404:
+                return new PixazoException(phase == CallPhase.STATUS
+                        ? "The gateway knows no job " + requestId + " (HTTP 404)" + PixazoException.gatewaySays(error, message)
+                          + ": check the request id (CamelPixazoRequestId of the submit) and baseUrl."
+                        : "The gateway has no such endpoint (HTTP 404)" + PixazoException.gatewaySays(error, message)
+                          + ": check baseUrl (its path prefix is kept) and the model.",
+                        status, error, message, requestId, null);
+            default:
+                if (status >= 500 && phase == CallPhase.SUBMIT) {
+                    return new PixazoException("The gateway answered HTTP " + status + " to the submit" + PixazoException.gatewaySays(error, message)
+                            + ". The job may have been queued anyway, so it is not resubmitted automatically (a second"
+                            + " submit could be billed twice): check the Pixazo dashboard before sending the message"
+                            + " again.", status, error, message, null, null);
+                }
+                if (status >= 500) {
+                    return new PixazoException("The gateway answered HTTP " + status + " to the status query of job "
+                            + requestId + PixazoException.gatewaySays(error, message) + ", also on every retry. The job itself may be"
+                            + " fine: query it later with pixazo:status.", status, error, message, requestId, null);
+                }
+                return new PixazoException("The gateway answered HTTP " + status + " to the "
+                        + (phase == CallPhase.SUBMIT ? "submit" : "status query of job " + requestId)
+                        + PixazoException.gatewaySays(error, message) + ".", status, error, message, requestId, null);
+        }
+    }
+
+    private static JsonNode readObject(HttpReply reply, String requestId, String what) {
+        try {
+            JsonNode json = JSON.readTree(reply.body());
+            if (json != null && json.isObject()) {
+                return json;
+            }
+        } catch (IOException malformed) {
+            throw new PixazoMalformedResponseException("The gateway's answer to the " + what + " (HTTP " + reply.status()
+                    + ") is not JSON: " + snippet(reply), reply.status(), requestId, malformed);
+        }
+        throw new PixazoMalformedResponseException("The gateway's answer to the " + what + " (HTTP " + reply.status()
+                + ") is not a JSON object: " + snippet(reply), reply.status(), requestId, null);
+    }
+
+    private static String modelOf(String modelId, String requestId) {
+        String id = modelId;
+        if (id == null && requestId != null && requestId.contains("_")) {
+            id = requestId.substring(0, requestId.indexOf('_'));
+        }
+        if (GPT_IMAGE_2_ID.equals(id)) {
+            return ImageModel.GPT_IMAGE_2.value();
+        }
+        if (GPT_IMAGE_1_5_ID.equals(id)) {
+            return ImageModel.GPT_IMAGE_1_5.value();
+        }
+        return id;
+    }
+
+    private static String text(JsonNode json, String field) {
+        JsonNode value = json.get(field);
+        return value == null || value.isNull() ? null : value.isValueNode() ? value.asText() : value.toString();
+    }
+
+    private static void putIfSet(ObjectNode body, String field, Object value) {
+        if (value instanceof Integer number) {
+            body.put(field, number);
+        } else if (value != null) {
+            body.put(field, value.toString());
+        }
+    }
+
+    private static String snippet(HttpReply reply) {
+        String text = new String(reply.body(), 0, Math.min(reply.body().length, 200), StandardCharsets.UTF_8)
+                .replaceAll("\\s+", " ").trim();
+        return text.isEmpty() ? "<empty body>" : "'" + text + (reply.body().length > 200 ? "...'" : "'");
+    }
+}

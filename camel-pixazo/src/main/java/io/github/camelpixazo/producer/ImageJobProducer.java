@@ -1,0 +1,87 @@
+package io.github.camelpixazo.producer;
+
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+import io.github.camelpixazo.PixazoEndpoint;
+import io.github.camelpixazo.error.PixazoException;
+import io.github.camelpixazo.error.PixazoJobFailedException;
+import io.github.camelpixazo.job.JobClient;
+import io.github.camelpixazo.job.JobSnapshot;
+import io.github.camelpixazo.job.JobStatus;
+import io.github.camelpixazo.job.SubmittedJob;
+import io.github.camelpixazo.request.ImageRequest;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code pixazo:generate} and {@code pixazo:edit}: resolve and validate the request, submit it, then (by the
+ * endpoint's options) wait for the job and download its images. The two operations differ only in where the request
+ * comes from, which {@link ImageRequestFactory} decides.
+ */
+public final class ImageJobProducer extends AsyncJobProducer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ImageJobProducer.class);
+
+    private final Set<String> warned = ConcurrentHashMap.newKeySet();
+
+    public ImageJobProducer(PixazoEndpoint endpoint) {
+        super(endpoint);
+    }
+
+    @Override
+    protected CompletableFuture<Consumer<Message>> start(Exchange exchange) throws Exception {
+        PixazoEndpoint endpoint = getEndpoint();
+        ImageRequest request = endpoint.requestFactory().fromExchange(exchange);
+        List<String> warnings = endpoint.validator().validate(request);
+        for (String warning : warnings) {
+            if (warned.add(warning)) { // once per endpoint, not once per message
+                LOG.warn("{}: {}", endpoint, warning);
+            }
+        }
+        JobClient client = endpoint.jobClient();
+        return client.submit(request).thenCompose(job -> {
+            LOG.debug("Job {} submitted: {}", job.requestId(), request);
+            if (!endpoint.getConfiguration().isWaitForCompletion()) {
+                return CompletableFuture.completedFuture(message -> ResultWriter.submitted(message, job));
+            }
+            return awaitJob(endpoint, client, job).thenCompose(snapshot -> result(exchange, request, job, snapshot));
+        });
+    }
+
+    private static CompletableFuture<JobSnapshot> awaitJob(PixazoEndpoint endpoint, JobClient client, SubmittedJob job) {
+        try {
+            return endpoint.jobWaiter().awaitTerminal(job, client, endpoint.pollSettings());
+        } catch (Exception e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private CompletableFuture<Consumer<Message>> result(Exchange exchange, ImageRequest request, SubmittedJob job,
+                                                        JobSnapshot snapshot) {
+        if (snapshot.status() != JobStatus.COMPLETED) {
+            return CompletableFuture.failedFuture(
+                    new PixazoJobFailedException(snapshot.requestId(), snapshot.status().name(), snapshot.error()));
+        }
+        String model = request.model().value();
+        if (snapshot.mediaUrls().isEmpty()) {
+            return CompletableFuture.failedFuture(new PixazoException("Job " + snapshot.requestId() + " is COMPLETED but"
+                    + " the gateway listed no media URL; query it again later with pixazo:status.", 0, null, null,
+                    snapshot.requestId(), null));
+        }
+        if (!getEndpoint().getConfiguration().isDownload()) {
+            return CompletableFuture.completedFuture(message -> ResultWriter.mediaUrls(message, snapshot, model));
+        }
+        boolean single = request.imageCount() == 1;
+        List<String> urls = single ? snapshot.mediaUrls().subList(0, 1) : snapshot.mediaUrls();
+        return getEndpoint().downloader().downloadAll(urls, snapshot.mediaType(), snapshot.requestId())
+                .thenApply(images -> message -> ResultWriter.images(exchange, snapshot, model, images, single,
+                        request.effectiveFormat()));
+    }
+}

@@ -1,0 +1,131 @@
+package io.github.camelpixazo.request;
+
+import java.util.List;
+
+import io.github.camelpixazo.media.ImageFormat;
+
+/**
+ * One image job in the user's vocabulary, every option resolved (header over endpoint over component). A null field
+ * means "not set": gateways send only what is set, so the gateway's documented default applies.
+ */
+public record ImageRequest(
+        ImageOperation operation,
+        ImageModel model,
+        String prompt,
+        Integer n,
+        ImageSize size,
+        ImageQuality quality,
+        ImageFormat format,
+        Integer outputCompression,
+        ImageBackground background,
+        Moderation moderation,
+        List<ImageInput> images,
+        ImageInput mask,
+        Webhook webhook) {
+
+    public ImageRequest {
+        images = images == null ? List.of() : List.copyOf(images);
+    }
+
+    public static Builder builder(ImageOperation operation, ImageModel model) {
+        return new Builder(operation, model);
+    }
+
+    /** The number of images the job makes (the gateways' default is 1). */
+    public int imageCount() {
+        return n != null ? n : 1;
+    }
+
+    /** The format the output will have (the gateways' default is png). */
+    public ImageFormat effectiveFormat() {
+        return format != null ? format : ImageFormat.PNG;
+    }
+
+    /** Never prints prompt or image data in full: requests end up in logs and exception messages. */
+    @Override
+    public String toString() {
+        return "ImageRequest[" + operation + " " + model + ", n=" + n + ", size=" + size + ", quality=" + quality
+               + ", format=" + format + ", images=" + images.size() + ", mask=" + (mask != null) + "]";
+    }
+
+    public static final class Builder {
+        private final ImageOperation operation;
+        private final ImageModel model;
+        private String prompt;
+        private Integer n;
+        private ImageSize size;
+        private ImageQuality quality;
+        private ImageFormat format;
+        private Integer outputCompression;
+        private ImageBackground background;
+        private Moderation moderation;
+        private List<ImageInput> images = List.of();
+        private ImageInput mask;
+        private Webhook webhook;
+
+        private Builder(ImageOperation operation, ImageModel model) {
+            this.operation = operation;
+            this.model = model;
+        }
+
+        public Builder prompt(String prompt) {
+            this.prompt = prompt;
+            return this;
+        }
+
+        public Builder n(Integer n) {
+            this.n = n;
+            return this;
+        }
+
+        public Builder size(ImageSize size) {
+            this.size = size;
+            return this;
+        }
+
+        public Builder quality(ImageQuality quality) {
+            this.quality = quality;
+            return this;
+        }
+
+        public Builder format(ImageFormat format) {
+            this.format = format;
+            return this;
+        }
+
+        public Builder outputCompression(Integer outputCompression) {
+            this.outputCompression = outputCompression;
+            return this;
+        }
+
+        public Builder background(ImageBackground background) {
+            this.background = background;
+            return this;
+        }
+
+        public Builder moderation(Moderation moderation) {
+            this.moderation = moderation;
+            return this;
+        }
+
+        public Builder images(List<ImageInput> images) {
+            this.images = images;
+            return this;
+        }
+
+        public Builder mask(ImageInput mask) {
+            this.mask = mask;
+            return this;
+        }
+
+        public Builder webhook(Webhook webhook) {
+            this.webhook = webhook;
+            return this;
+        }
+
+        public ImageRequest build() {
+            return new ImageRequest(operation, model, prompt, n, size, quality, format, outputCompression, background,
+                    moderation, images, mask, webhook);
+        }
+    }
+}
