@@ -24,6 +24,7 @@ import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.util.concurrent.CamelThreadFactory;
+import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 
 /**
  * GPT Image 2 and GPT Image 1.5 image generation and editing through the Pixazo API gateway. The component owns what
@@ -113,13 +114,20 @@ public class PixazoComponent extends DefaultComponent implements SSLContextParam
             return;
         }
         ExecutorServiceManager executors = getCamelContext().getExecutorServiceManager();
-        scheduler = executors.newSingleThreadScheduledExecutor(this, "PixazoScheduler");
+        // one task per waiting job: Camel's default queue limit (1000) would reject the 1001st job
+        ThreadPoolProfile timers = new ThreadPoolProfile("PixazoScheduler");
+        timers.setPoolSize(1);
+        timers.setMaxQueueSize(-1);
+        scheduler = executors.newScheduledThreadPool(this, "PixazoScheduler", timers);
+        // a rejected completion would run the route on an HTTP I/O thread: queue instead (Camel treats a
+        // non-positive queue size as "no queue", hence MAX_VALUE), abort only when stopping
         ThreadPoolProfile workers = new ThreadPoolProfile("PixazoWorker");
         workers.setPoolSize(workerPoolSize);
         workers.setMaxPoolSize(workerPoolSize);
-        workers.setMaxQueueSize(-1); // never reject (a rejected completion would run on an I/O thread)
+        workers.setMaxQueueSize(Integer.MAX_VALUE);
         workers.setAllowCoreThreadTimeOut(true);
         workers.setKeepAliveTime(60L);
+        workers.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
         workerPool = executors.newThreadPool(this, "PixazoWorker", workers);
         retrier = new Retrier(scheduler);
         jobWaiter = new JobWaiter(scheduler);
@@ -132,6 +140,12 @@ public class PixazoComponent extends DefaultComponent implements SSLContextParam
                 Duration.ofMillis(configuration.getConnectTimeout()), sslContext, proxyHost,
                 proxyPort != null ? proxyPort : 80, "camel-pixazo", new CamelThreadFactory(
                         executors.getThreadNamePattern(), "PixazoHttp", true), httpClientConfigurer));
+    }
+
+    /** The number of jobs this component is waiting for right now (for monitoring). */
+    public int getJobsInFlight() {
+        JobWaiter waiter = jobWaiter;
+        return waiter != null ? waiter.inFlight() : 0;
     }
 
     ImageGateway gateway() {
