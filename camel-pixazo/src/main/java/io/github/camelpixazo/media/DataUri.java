@@ -7,6 +7,8 @@ import java.util.Optional;
 /** {@code data:<media type>;base64,<data>} URIs, the way local images travel to the gateway inside JSON. */
 public final class DataUri {
 
+    private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
+
     private DataUri() {
     }
 
@@ -33,7 +35,8 @@ public final class DataUri {
             return Optional.empty();
         }
         try {
-            return Optional.of(Base64.getMimeDecoder().decode(uri.substring(comma + 1)));
+            // strict alphabet (the MIME decoder silently skips garbage), but tolerate line breaks
+            return Optional.of(Base64.getDecoder().decode(WHITESPACE.matcher(uri.substring(comma + 1)).replaceAll("")));
         } catch (IllegalArgumentException notBase64) {
             return Optional.empty();
         }

@@ -1,0 +1,139 @@
+package io.github.camelpixazo;
+
+import java.io.InputStream;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The code Camel's generator wrote is what runs (no reflection fallback), and the catalog that tooling and low-code
+ * designers read describes every option and header.
+ */
+class GeneratedMetadataTest {
+
+    static final String CATALOG = "META-INF/io/github/camelpixazo/pixazo.json";
+
+    static JsonNode catalog() throws Exception {
+        try (InputStream in = GeneratedMetadataTest.class.getClassLoader().getResourceAsStream(CATALOG)) {
+            assertNotNull(in, CATALOG + " is not on the classpath");
+            return new ObjectMapper().readTree(in);
+        }
+    }
+
+    @Test
+    void theGeneratedConfigurersAndUriFactoryAreInUse() throws Exception {
+        try (CamelContext context = new DefaultCamelContext()) {
+            context.start();
+            PixazoEndpoint endpoint = context.getEndpoint("pixazo:generate?apiKey=k&size=1536x1024", PixazoEndpoint.class);
+            PixazoComponent component = endpoint.getComponent();
+
+            assertInstanceOf(PixazoComponentConfigurer.class, component.getComponentPropertyConfigurer());
+            assertInstanceOf(PixazoEndpointConfigurer.class, component.getEndpointPropertyConfigurer());
+            assertInstanceOf(PixazoEndpointUriFactory.class,
+                    context.getCamelContextExtension().getEndpointUriFactory("pixazo"));
+            assertEquals("1536x1024", endpoint.getConfiguration().getSize());
+            assertNotNull(((org.apache.camel.CatalogCamelContext) context).getComponentParameterJsonSchema("pixazo"),
+                    "Camel finds the catalog for tooling");
+        }
+    }
+
+    /** Option -> {type, default (null = none), enum values (null = not an enum)}. */
+    private static final Map<String, List<String>> OPTIONS = Map.ofEntries(
+            Map.entry("apiKey", list("string", null, null)),
+            Map.entry("baseUrl", list("string", "https://gateway.pixazo.ai", null)),
+            Map.entry("model", list("enum", "gpt-image-2", "gpt-image-2,gpt-image-1.5")),
+            Map.entry("prompt", list("string", null, null)),
+            Map.entry("n", list("integer", null, null)),
+            Map.entry("size", list("string", null, null)),
+            Map.entry("quality", list("enum", null, "low,medium,high,auto")),
+            Map.entry("format", list("enum", null, "png,jpeg,webp")),
+            Map.entry("outputCompression", list("integer", null, null)),
+            Map.entry("background", list("enum", null, "opaque,auto,transparent")),
+            Map.entry("moderation", list("enum", null, "auto,low")),
+            Map.entry("mask", list("string", null, null)),
+            Map.entry("webhookUrl", list("string", null, null)),
+            Map.entry("webhookMode", list("enum", "terminal", "terminal,sync")),
+            Map.entry("waitForCompletion", list("boolean", "true", null)),
+            Map.entry("download", list("boolean", "true", null)),
+            Map.entry("pollInterval", list("duration", "5s", null)),
+            Map.entry("pollBackoffMultiplier", list("number", "1.5", null)),
+            Map.entry("maxPollInterval", list("duration", "20s", null)),
+            Map.entry("jobTimeout", list("duration", "15m", null)),
+            Map.entry("connectTimeout", list("duration", "10s", null)),
+            Map.entry("readTimeout", list("duration", "60s", null)),
+            Map.entry("maxRetries", list("integer", "3", null)),
+            Map.entry("retryDelay", list("duration", "1s", null)),
+            Map.entry("maxRetryDelay", list("duration", "30s", null)));
+
+    private static List<String> list(String type, String defaultValue, String enums) {
+        return java.util.Arrays.asList(type, defaultValue, enums);
+    }
+
+    @Test
+    void theCatalogDescribesEveryOptionOnEndpointAndComponent() throws Exception {
+        JsonNode catalog = catalog();
+        assertEquals("pixazo:operation", catalog.at("/component/syntax").asText());
+        assertTrue(catalog.at("/component/async").asBoolean(), "the producer is asynchronous");
+        assertEquals("generate,edit,status", join(catalog.at("/properties/operation/enum")));
+        for (String section : List.of("properties", "componentProperties")) {
+            for (Map.Entry<String, List<String>> option : OPTIONS.entrySet()) {
+                JsonNode node = catalog.path(section).path(option.getKey());
+                String where = section + "." + option.getKey();
+                assertFalse(node.isMissingNode(), where + " is missing");
+                assertTrue(node.path("description").asText().length() > 20, where + " needs a description");
+                assertEquals(option.getValue().get(0), node.path("type").asText(), where + " type");
+                String expectedDefault = option.getValue().get(1);
+                if (expectedDefault != null) {
+                    assertEquals(expectedDefault, node.path("defaultValue").asText(), where + " default");
+                } else {
+                    assertTrue(node.path("defaultValue").isMissingNode(), where + " has no default: unset means not sent");
+                }
+                String enums = option.getValue().get(2);
+                if (enums != null) {
+                    assertEquals(enums, join(node.path("enum")), where + " enum values");
+                }
+            }
+        }
+        JsonNode apiKey = catalog.at("/properties/apiKey");
+        assertTrue(apiKey.path("secret").asBoolean(), "apiKey is masked by tooling");
+        assertEquals("security", apiKey.path("label").asText());
+    }
+
+    @Test
+    void theCatalogListsTheHeaders() throws Exception {
+        JsonNode headers = catalog().path("headers");
+        Set<String> names = new HashSet<>();
+        headers.fieldNames().forEachRemaining(names::add);
+        for (String header : List.of("CamelPixazoPrompt", "CamelPixazoModel", "CamelPixazoN", "CamelPixazoSize",
+                "CamelPixazoQuality", "CamelPixazoFormat", "CamelPixazoOutputCompression", "CamelPixazoBackground",
+                "CamelPixazoModeration", "CamelPixazoMask", "CamelPixazoRequestId", "CamelPixazoStatus",
+                "CamelPixazoMediaUrls", "CamelPixazoMediaType", "CamelFileName", "Content-Type")) {
+            assertTrue(names.contains(header), header + " is missing from the catalog");
+            assertTrue(headers.path(header).path("description").asText().length() > 10, header + " needs a description");
+            assertFalse(headers.path(header).path("javaType").asText().isEmpty(), header + " needs a javaType");
+        }
+    }
+
+    private static String join(JsonNode array) {
+        StringBuilder text = new StringBuilder();
+        for (Iterator<JsonNode> it = array.elements(); it.hasNext();) {
+            text.append(it.next().asText()).append(it.hasNext() ? "," : "");
+        }
+        return text.toString();
+    }
+}
