@@ -115,7 +115,7 @@ public class PixazoConfiguration implements Cloneable {
 
     @UriParam(defaultValue = "true")
     @Metadata(description = "Download the images of a completed job: the body becomes the image bytes (n=1) or a List"
-                            + " of messages (n>1). When false the body is the List of media URLs (they expire: download"
+                            + " of messages (n above 1). When false the body is the List of media URLs (they expire: download"
                             + " them promptly).")
     private boolean download = true;
 

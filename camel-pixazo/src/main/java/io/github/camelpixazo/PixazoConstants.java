@@ -66,12 +66,12 @@ public final class PixazoConstants {
                                                 + " or ERROR job.", javaType = "String")
     public static final String ERROR = "CamelPixazoError";
 
-    @Metadata(label = "producer", description = "Output, for each image message of a result with n>1: its position,"
+    @Metadata(label = "producer", description = "Output, for each image message of a result with n above 1: its position,"
                                                 + " starting at 1.", javaType = "Integer")
     public static final String IMAGE_INDEX = "CamelPixazoImageIndex";
 
-    @Metadata(label = "producer", description = "Output: <request id>.<ext> for one image, <request id>-<index>.<ext>"
-                                                + " for each image message when n>1, so that a file or ftp endpoint"
+    @Metadata(label = "producer", description = "Output: requestId.ext for one image (e.g. gpt-image-2_019d...png), requestId-index.ext"
+                                                + " for each image message when n is above 1, so that a file or ftp endpoint"
                                                 + " writes a correctly named file.", javaType = "String")
     public static final String FILE_NAME = "CamelFileName";
 
