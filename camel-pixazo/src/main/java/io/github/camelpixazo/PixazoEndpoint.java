@@ -2,12 +2,14 @@ package io.github.camelpixazo;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.stream.Collectors;
 
 import io.github.camelpixazo.error.PixazoValidationException;
 import io.github.camelpixazo.job.JobClient;
 import io.github.camelpixazo.job.JobWaiter;
+import io.github.camelpixazo.job.PollSettings;
 import io.github.camelpixazo.media.MediaDownloader;
 import io.github.camelpixazo.producer.ImageInputReader;
 import io.github.camelpixazo.producer.ImageJobProducer;
@@ -68,7 +70,7 @@ public class PixazoEndpoint extends DefaultEndpoint implements AsyncEndpoint, En
             throw new PixazoValidationException("operation", remaining, "missing: use pixazo:" + allowed.replace(", ", ", pixazo:") + ".");
         }
         try {
-            return PixazoOperation.valueOf(remaining.trim().toLowerCase(java.util.Locale.ROOT));
+            return PixazoOperation.valueOf(remaining.trim().toLowerCase(Locale.ROOT));
         } catch (IllegalArgumentException unknown) {
             throw new PixazoValidationException("operation", remaining, "allowed operations are " + allowed + ".");
         }
@@ -160,7 +162,7 @@ public class PixazoEndpoint extends DefaultEndpoint implements AsyncEndpoint, En
         return downloader;
     }
 
-    public io.github.camelpixazo.job.PollSettings pollSettings() {
+    public PollSettings pollSettings() {
         return settings.poll();
     }
 
@@ -170,9 +172,5 @@ public class PixazoEndpoint extends DefaultEndpoint implements AsyncEndpoint, En
 
     public ExecutorService workerPool() throws Exception {
         return getComponent().workerPool();
-    }
-
-    public io.github.camelpixazo.gateway.ImageGateway gateway() {
-        return getComponent().gateway();
     }
 }

@@ -5,7 +5,6 @@ import java.util.concurrent.ThreadFactory;
 
 import javax.net.ssl.SSLContext;
 
-import org.apache.hc.client5.http.impl.async.HttpAsyncClientBuilder;
 
 /**
  * How the shared HTTP client is built.

@@ -51,7 +51,7 @@ public final class ImageJobProducer extends AsyncJobProducer {
             if (!endpoint.getConfiguration().isWaitForCompletion()) {
                 return CompletableFuture.completedFuture(message -> ResultWriter.submitted(message, job));
             }
-            return awaitJob(endpoint, client, job).thenCompose(snapshot -> result(exchange, request, job, snapshot));
+            return awaitJob(endpoint, client, job).thenCompose(snapshot -> result(exchange, request, snapshot));
         });
     }
 
@@ -63,8 +63,7 @@ public final class ImageJobProducer extends AsyncJobProducer {
         }
     }
 
-    private CompletableFuture<Consumer<Message>> result(Exchange exchange, ImageRequest request, SubmittedJob job,
-                                                        JobSnapshot snapshot) {
+    private CompletableFuture<Consumer<Message>> result(Exchange exchange, ImageRequest request, JobSnapshot snapshot) {
         if (snapshot.status() != JobStatus.COMPLETED) {
             return CompletableFuture.failedFuture(
                     new PixazoJobFailedException(snapshot.requestId(), snapshot.status().name(), snapshot.error()));

@@ -1,6 +1,7 @@
 package io.github.camelpixazo.producer;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 
 import io.github.camelpixazo.PixazoConstants;
@@ -62,7 +63,7 @@ final class ResultWriter {
         for (int i = 0; i < images.size(); i++) {
             DownloadedImage image = images.get(i);
             Message part = new DefaultMessage(exchange);
-            part.setHeaders(new java.util.HashMap<>(message.getHeaders()));
+            part.setHeaders(new HashMap<>(message.getHeaders()));
             part.setHeader(PixazoConstants.IMAGE_INDEX, i + 1);
             part.setHeader(PixazoConstants.MEDIA_TYPE, image.mediaType());
             part.setHeader(Exchange.CONTENT_TYPE, image.mediaType());
