@@ -1,0 +1,94 @@
+package io.github.camelpixazo.examples;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.github.camelpixazo.error.PixazoValidationException;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.spi.CamelEvent;
+import org.apache.camel.spi.CamelEvent.ExchangeCompletedEvent;
+import org.apache.camel.spi.CamelEvent.ExchangeFailedEvent;
+import org.apache.camel.spi.CamelEvent.ExchangeSentEvent;
+import org.apache.camel.support.EventNotifierSupport;
+
+/**
+ * Counts what an example run did, from Camel's own events, whatever DSL the route is written in: inputs finished by
+ * the example's route (one exchange per prompt file, image or queued message), calls to {@code pixazo:} endpoints and
+ * how many of them validation rejected before anything was sent, and the failures with their reasons.
+ */
+final class RunStats extends EventNotifierSupport {
+
+    private final String routeId;
+    private final AtomicInteger finished = new AtomicInteger();
+    private final AtomicInteger pixazoCalls = new AtomicInteger();
+    private final AtomicInteger rejectedBeforeSending = new AtomicInteger();
+    private final List<Summary.Failure> failures = new ArrayList<>();
+
+    RunStats(String routeId) {
+        this.routeId = routeId;
+        setIgnoreCamelContextEvents(true);
+        setIgnoreRouteEvents(true);
+        setIgnoreServiceEvents(true);
+        setIgnoreStepEvents(true);
+        setIgnoreExchangeCreatedEvent(true);
+        // not ignored: Camel only emits ExchangeSentEvent when an ExchangeSendingEvent was wanted
+        setIgnoreExchangeRedeliveryEvents(true);
+    }
+
+    @Override
+    public void notify(CamelEvent event) {
+        if (event instanceof ExchangeSentEvent sent) {
+            if ("pixazo".equals(sent.getEndpoint().getEndpointBaseUri().split(":", 2)[0])) {
+                pixazoCalls.incrementAndGet();
+                if (sent.getExchange().getException() instanceof PixazoValidationException invalid
+                    && invalid.getHttpStatus() == 0) {
+                    rejectedBeforeSending.incrementAndGet();
+                }
+            }
+        } else if (event instanceof ExchangeCompletedEvent || event instanceof ExchangeFailedEvent) {
+            Exchange exchange = ((CamelEvent.ExchangeEvent) event).getExchange();
+            if (!routeId.equals(exchange.getFromRouteId())) {
+                return;
+            }
+            Throwable error = exchange.getException() != null ? exchange.getException()
+                    : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+            if (error != null) {
+                synchronized (failures) {
+                    failures.add(new Summary.Failure(inputName(exchange), String.valueOf(error.getMessage())));
+                }
+            }
+            finished.incrementAndGet(); // last: whoever sees the count also sees the failure
+        }
+    }
+
+    private static String inputName(Exchange exchange) {
+        String name = exchange.getMessage().getHeader(Exchange.FILE_NAME_ONLY, String.class);
+        if (name == null) {
+            name = exchange.getMessage().getHeader("promptId", String.class);
+        }
+        return name != null ? name : exchange.getExchangeId();
+    }
+
+    /** Inputs the example's route has finished with, successfully or not. */
+    int finished() {
+        return finished.get();
+    }
+
+    /** Exchanges sent to a pixazo: endpoint. */
+    int pixazoCalls() {
+        return pixazoCalls.get();
+    }
+
+    /** pixazo: calls that failed validation before anything was sent to the gateway. */
+    int rejectedBeforeSending() {
+        return rejectedBeforeSending.get();
+    }
+
+    List<Summary.Failure> failures() {
+        synchronized (failures) {
+            return List.copyOf(failures);
+        }
+    }
+}
