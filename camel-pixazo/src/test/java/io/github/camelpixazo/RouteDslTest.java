@@ -78,6 +78,28 @@ class RouteDslTest {
                 "{\"prompt\":\"A lighthouse at dawn\",\"size\":\"1536x1024\",\"quality\":\"high\"}", false, false)));
     }
 
+    @org.junit.jupiter.api.Test
+    void aYamlFileCanDeclareAndConfigureTheComponentAsABean() throws Exception {
+        byte[] png = TestImages.png(12, 12);
+        gateway.stubSubmit(GatewayStub.GENERATE_2, ID);
+        gateway.stubCompleted(ID, "image/png", png);
+        Main main = new Main();
+        main.addInitialProperty("camel.main.routes-include-pattern", "classpath:routes/bean.camel.yaml");
+        main.addInitialProperty("test.key", GatewayStub.KEY);
+        main.addInitialProperty("test.baseUrl", gateway.baseUrl());
+        main.addInitialProperty("out.dir", out.toString());
+        main.start();
+        try {
+            main.getCamelContext().createProducerTemplate().sendBody("direct:yaml-bean", "A bean-configured prompt");
+        } finally {
+            main.stop();
+        }
+
+        assertArrayEquals(png, Files.readAllBytes(out.resolve("bean").resolve(ID + ".png")));
+        gateway.api().verify(postRequestedFor(urlPathEqualTo(GatewayStub.GENERATE_2)).withHeader(
+                "Ocp-Apim-Subscription-Key", com.github.tomakehurst.wiremock.client.WireMock.equalTo(GatewayStub.KEY)));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = { "yaml", "xml" })
     void severalImagesAreWrittenWithOneSplit(String dsl) throws Exception {
