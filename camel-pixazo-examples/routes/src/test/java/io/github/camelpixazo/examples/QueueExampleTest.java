@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import io.github.camelpixazo.examples.QueueExample.Kind;
+import io.github.camelpixazo.sandbox.JobOutcome;
 import io.github.camelpixazo.sandbox.RecordedSubmission;
 import io.github.camelpixazo.sandbox.junit.PixazoSandboxExtension;
 
@@ -69,5 +70,20 @@ class QueueExampleTest {
             assertTrue(ExampleAssertions.isPng(Files.readAllBytes(images.resolve(image))), image);
         }
         assertImage(images.resolve(QueueExample.promptId(BURST - 1) + ".png"), 1024, 1024);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void failedJobsAreReportedWithTheirReasonWhileTheOthersComplete(Kind kind) throws Exception {
+        int burst = 12;
+        sandbox.sandbox().faults().nextJobsEnd(3, JobOutcome.FAILED, "refused by the test");
+
+        Summary summary = QueueExample.run(kind, burst, Gateway.sandbox(sandbox.sandbox()), ExampleAssertions.BASE_DIR);
+
+        assertTrue(summary.completed(), summary.headline());
+        assertEquals(burst, summary.jobsSent());
+        assertEquals(3, summary.failures().size(), summary.failures().toString());
+        summary.failures().forEach(failure -> assertTrue(failure.reason().contains("refused by the test"), failure.reason()));
+        assertEquals(burst - 3, fileNames(ExampleAssertions.BASE_DIR.resolve(kind.example()).resolve("images")).size());
     }
 }

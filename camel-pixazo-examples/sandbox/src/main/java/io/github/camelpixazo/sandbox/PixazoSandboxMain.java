@@ -112,8 +112,9 @@ public final class PixazoSandboxMain {
         out.println("  media host   : " + sandbox.mediaBaseUrl());
         out.println("  processing   : " + sandbox.processingTime());
         out.println();
-        out.println("Point pixazo: endpoints at it with baseUrl=" + base + " and any apiKey, for example");
-        out.println("  pixazo:...?baseUrl=" + base + "&apiKey=sandbox");
+        out.println("Point the pixazo component at it (any non-blank key), e.g. in Camel Main's application.properties:");
+        out.println("  camel.component.pixazo.base-url = " + base);
+        out.println("  camel.component.pixazo.api-key = sandbox");
         out.println();
         out.println("Or try it by hand:");
         out.println("  curl -s -X POST " + base + "/gpt-image-2/v1/text-to-image \\");

@@ -40,7 +40,7 @@ class PixazoSandboxMainTest {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             PixazoSandboxMain.printInstructions(sandbox, new PrintStream(out, true, StandardCharsets.UTF_8));
             String text = out.toString(StandardCharsets.UTF_8);
-            assertTrue(text.contains("baseUrl=" + sandbox.baseUrl()), text);
+            assertTrue(text.contains("camel.component.pixazo.base-url = " + sandbox.baseUrl()), text);
             assertTrue(sandbox.baseUrl().endsWith("/gw"));
             assertTrue(text.contains(sandbox.mediaBaseUrl()), text);
 
