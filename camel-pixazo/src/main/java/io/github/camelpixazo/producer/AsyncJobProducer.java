@@ -21,7 +21,7 @@ import org.apache.camel.support.DefaultAsyncProducer;
  */
 abstract class AsyncJobProducer extends DefaultAsyncProducer {
 
-    private ExecutorService workerPool;
+    private volatile ExecutorService workerPool;
 
     AsyncJobProducer(PixazoEndpoint endpoint) {
         super(endpoint);
@@ -57,11 +57,16 @@ abstract class AsyncJobProducer extends DefaultAsyncProducer {
         }
         work.whenComplete((writer, error) -> {
             Runnable finish = () -> finish(exchange, callback, writer, error);
-            try {
-                workerPool.execute(finish);
-            } catch (RejectedExecutionException stopping) {
-                finish.run();
+            ExecutorService pool = workerPool;
+            if (pool != null) {
+                try {
+                    pool.execute(finish);
+                    return;
+                } catch (RejectedExecutionException stopping) {
+                    // the component is stopping: the exchange must still complete, below
+                }
             }
+            finish.run();
         });
         return false;
     }
