@@ -2,7 +2,6 @@ package io.github.camelpixazo.gateway;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -204,43 +203,56 @@ public final class PixazoGateway implements ImageGateway {
             message = snippet(reply);
         }
         int status = reply.status();
+        if (status == 401 || status == 403) {
+            return new PixazoAuthenticationException(status, error, message, requestId);
+        }
+        return phase == CallPhase.SUBMIT ? submitFailure(status, reply, error, message)
+                : statusFailure(status, error, message, requestId);
+    }
+
+    /** A failed submit: the types that say "nothing was queued" are used only where that is true. */
+    private static PixazoException submitFailure(int status, HttpReply reply, String error, String message) {
+        String says = PixazoException.gatewaySays(error, message);
         switch (status) {
             case 400:
                 return new PixazoValidationException(error, message);
-            case 401:
-            case 403:
-                return new PixazoAuthenticationException(status, error, message, requestId);
             case 402:
                 return new PixazoInsufficientBalanceException(error, message);
-            case 429: {
-                Duration retryAfter = RetryAfter.parse(reply.header("Retry-After"), Instant.now());
-                return new PixazoRateLimitException(phase == CallPhase.SUBMIT
-                        ? "the job was not queued." : "the status query of job " + requestId + " was throttled.",
-                        retryAfter, error, message);
-            }
+            case 429:
+                return new PixazoRateLimitException("the job was not queued.",
+                        RetryAfter.parse(reply.header("Retry-After"), Instant.now()), error, message);
             case 404:
-                return new PixazoException(phase == CallPhase.STATUS
-                        ? "The gateway knows no job " + requestId + " (HTTP 404)" + PixazoException.gatewaySays(error, message)
-                          + ": check the request id (CamelPixazoRequestId of the submit) and baseUrl."
-                        : "The gateway has no such endpoint (HTTP 404)" + PixazoException.gatewaySays(error, message)
-                          + ": check baseUrl (its path prefix is kept) and the model.",
-                        status, error, message, requestId, null);
+                return new PixazoException("The gateway has no such endpoint (HTTP 404)" + says
+                        + ": check baseUrl (its path prefix is kept) and the model.", status, error, message, null, null);
             default:
-                if (status >= 500 && phase == CallPhase.SUBMIT) {
-                    return new PixazoException("The gateway answered HTTP " + status + " to the submit" + PixazoException.gatewaySays(error, message)
+                if (status >= 500) {
+                    return new PixazoException("The gateway answered HTTP " + status + " to the submit" + says
                             + ". The job may have been queued anyway, so it is not resubmitted automatically (a second"
                             + " submit could be billed twice): check the Pixazo dashboard before sending the message"
                             + " again.", status, error, message, null, null);
                 }
-                if (status >= 500) {
-                    return new PixazoException("The gateway answered HTTP " + status + " to the status query of job "
-                            + requestId + PixazoException.gatewaySays(error, message) + ", also on every retry. The job itself may be"
-                            + " fine: query it later with pixazo:status.", status, error, message, requestId, null);
-                }
-                return new PixazoException("The gateway answered HTTP " + status + " to the "
-                        + (phase == CallPhase.SUBMIT ? "submit" : "status query of job " + requestId)
-                        + PixazoException.gatewaySays(error, message) + ".", status, error, message, requestId, null);
+                return new PixazoException("The gateway answered HTTP " + status + " to the submit" + says
+                        + ". The job may have been queued: check the Pixazo dashboard before sending the message again.",
+                        status, error, message, null, null);
         }
+    }
+
+    /**
+     * A failed status query. The job was queued (and may be billed) whatever this says, so these are never the types
+     * whose documented handling is "send again", and they always carry the request id.
+     */
+    private static PixazoException statusFailure(int status, String error, String message, String requestId) {
+        String says = PixazoException.gatewaySays(error, message);
+        String job = "job " + requestId;
+        if (status == 404) {
+            return new PixazoException("The gateway knows no " + job + " (HTTP 404)" + says
+                    + ": check the request id (CamelPixazoRequestId of the submit) and baseUrl.",
+                    status, error, message, requestId, null);
+        }
+        return new PixazoException("The gateway answered HTTP " + status + " to the status query of " + job + says
+                + (status >= 500 || status == 429 ? ", also on every retry" : "") + ". The job itself continues at"
+                + " the gateway (and may be billed): query it later with pixazo:status rather than submitting again.",
+                status, error, message, requestId, null);
     }
 
     private static JsonNode readObject(HttpReply reply, String requestId, String what) {

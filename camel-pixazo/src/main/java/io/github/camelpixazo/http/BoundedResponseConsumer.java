@@ -40,7 +40,7 @@ final class BoundedResponseConsumer extends AbstractBinResponseConsumer<HttpRepl
     @Override
     protected void data(ByteBuffer src, boolean endOfStream) throws IOException {
         if (body.size() + (long) src.remaining() > maxBytes) {
-            throw new IOException("Response from the server is larger than the limit of " + maxBytes + " bytes");
+            throw new ResponseTooLargeException(maxBytes);
         }
         if (src.hasArray()) {
             body.write(src.array(), src.arrayOffset() + src.position(), src.remaining());

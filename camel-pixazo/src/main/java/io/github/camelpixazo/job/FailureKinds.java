@@ -9,10 +9,14 @@ import java.net.UnknownHostException;
 import io.github.camelpixazo.error.PixazoException;
 import io.github.camelpixazo.error.PixazoMalformedResponseException;
 
+import io.github.camelpixazo.http.ResponseTooLargeException;
+
 import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.core5.http.ConnectionRequestTimeoutException;
+import org.apache.hc.core5.util.DeadlineTimeoutException;
 
 /** Classifies failures by what they say about the request: was it sent at all, and is repeating it harmless? */
-final class FailureKinds {
+public final class FailureKinds {
 
     private FailureKinds() {
     }
@@ -22,7 +26,10 @@ final class FailureKinds {
         return failure instanceof ConnectException // includes HttpHostConnectException: connection refused
                || failure instanceof ConnectTimeoutException
                || failure instanceof UnknownHostException
-               || failure instanceof NoRouteToHostException;
+               || failure instanceof NoRouteToHostException
+               // no pooled connection became free in time: the request was never written
+               || failure instanceof ConnectionRequestTimeoutException
+               || failure instanceof DeadlineTimeoutException;
     }
 
     /** No response within readTimeout (the request was sent: its effect is unknown). */
@@ -31,7 +38,10 @@ final class FailureKinds {
     }
 
     /** Worth repeating for a call without side effects (status query, download): 429, 5xx, garbled or lost answers. */
-    static boolean transientForIdempotentCall(Throwable failure) {
+    public static boolean transientForIdempotentCall(Throwable failure) {
+        if (failure instanceof ResponseTooLargeException) {
+            return false;
+        }
         if (failure instanceof PixazoMalformedResponseException || failure instanceof IOException) {
             return true;
         }

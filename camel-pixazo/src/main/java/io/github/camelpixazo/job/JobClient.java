@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 import io.github.camelpixazo.error.PixazoException;
+import io.github.camelpixazo.error.PixazoMalformedResponseException;
 import io.github.camelpixazo.error.PixazoRateLimitException;
 import io.github.camelpixazo.error.PixazoTimeoutException;
 import io.github.camelpixazo.gateway.CallPhase;
@@ -52,7 +53,8 @@ public final class JobClient {
     public CompletableFuture<SubmittedJob> submit(ImageRequest request) {
         GatewayCall call = gateway.submitCall(request);
         RetryPolicy policy = settings.retryPolicy();
-        return retrier.run(() -> send(call).thenApply(reply -> {
+        return retrier.run("a submit to " + base + ". The job may have been queued: check the Pixazo dashboard before"
+                           + " sending the message again.", () -> send(call).thenApply(reply -> {
             if (!reply.isSuccess()) {
                 throw gateway.failure(scrub(reply), CallPhase.SUBMIT, null);
             }
@@ -78,20 +80,23 @@ public final class JobClient {
     public CompletableFuture<JobSnapshot> status(String requestId) {
         GatewayCall call = gateway.statusCall(requestId);
         RetryPolicy policy = settings.retryPolicy();
-        return retrier.run(() -> send(call).thenApply(reply -> {
+        return retrier.run("the status query of job " + requestId + ". The job continues at the gateway: query it"
+                           + " with pixazo:status rather than submitting again.", () -> send(call).thenApply(reply -> {
             if (!reply.isSuccess()) {
                 throw gateway.failure(scrub(reply), CallPhase.STATUS, requestId);
             }
-            return gateway.parseStatus(reply);
+            JobSnapshot snapshot = gateway.parseStatus(reply);
+            if (!requestId.equals(snapshot.requestId())) { // it names files and headers: never take another id
+                throw new PixazoMalformedResponseException("The gateway answered the status query of job " + requestId
+                        + " with request_id '" + snapshot.requestId() + "'.", reply.status(), requestId, null);
+            }
+            return snapshot;
         }), (failure, retries) -> {
             if (retries >= policy.maxRetries() || !FailureKinds.transientForIdempotentCall(failure)) {
                 return Optional.empty();
             }
             LOG.debug("Status query of {} failed ({}); retry {} of {}", requestId, failure.getMessage(), retries + 1,
                     policy.maxRetries());
-            if (failure instanceof PixazoRateLimitException limited) {
-                return rateLimitDelay(limited, retries).or(() -> Optional.of(policy.maxDelay()));
-            }
             return Optional.of(policy.backoff(retries + 1));
         }).exceptionally(failure -> {
             throw asPixazoException(failure, CallPhase.STATUS, requestId);
@@ -152,7 +157,7 @@ public final class JobClient {
         }
         if (phase == CallPhase.SUBMIT && FailureKinds.readTimeout(failure)) {
             return new PixazoTimeoutException("No answer to the submit from " + where + " within readTimeout="
-                    + settings.readTimeout().toSeconds() + "s. The job may have been queued and billed, so it is not"
+                    + Durations.format(settings.readTimeout()) + ". The job may have been queued and billed, so it is not"
                     + " resubmitted automatically: check the Pixazo dashboard before sending the message again.",
                     null, failure);
         }

@@ -32,7 +32,8 @@ public final class JobWaiter {
 
     /**
      * Polls the job until COMPLETED, FAILED or ERROR and completes with that snapshot; fails with a
-     * {@link PixazoTimeoutException} after {@code jobTimeout}, or with the status query's own failure.
+     * {@link PixazoTimeoutException} after {@code jobTimeout}. Transient status failures (5xx, 429, I/O, garbled
+     * answers) only delay the next query; others (401, 403, 404) fail the wait at once.
      */
     public CompletableFuture<JobSnapshot> awaitTerminal(SubmittedJob job, JobClient client, PollSettings settings) {
         Wait wait = new Wait(job, client, settings);
@@ -68,6 +69,7 @@ public final class JobWaiter {
         private final CompletableFuture<JobSnapshot> result = new CompletableFuture<>();
         private volatile Duration interval;
         private volatile JobStatus lastStatus;
+        private volatile String lastFailure;
 
         Wait(SubmittedJob job, JobClient client, PollSettings settings) {
             this.job = job;
@@ -96,20 +98,32 @@ public final class JobWaiter {
             }
             client.status(job.requestId()).whenComplete((snapshot, error) -> {
                 if (error != null) {
-                    result.completeExceptionally(Retrier.unwrap(error));
-                    return;
+                    Throwable failure = Retrier.unwrap(error);
+                    if (!FailureKinds.transientForIdempotentCall(failure)) {
+                        result.completeExceptionally(failure); // e.g. 401, 404: asking again will not help
+                        return;
+                    }
+                    // the job is queued and paid for: a gateway hiccup must not abandon it, keep asking until jobTimeout
+                    lastFailure = failure.getMessage();
+                    LOG.debug("Job {}: status query failed ({}); still waiting", job.requestId(), lastFailure);
+                } else {
+                    lastFailure = null;
+                    if (snapshot.status() != lastStatus) {
+                        LOG.debug("Job {}: {} -> {}", job.requestId(), lastStatus, snapshot.status());
+                        lastStatus = snapshot.status();
+                    }
+                    if (snapshot.status().isTerminal()) {
+                        result.complete(snapshot);
+                        return;
+                    }
                 }
-                if (snapshot.status() != lastStatus) {
-                    LOG.debug("Job {}: {} -> {}", job.requestId(), lastStatus, snapshot.status());
-                    lastStatus = snapshot.status();
-                }
-                if (snapshot.status().isTerminal()) {
-                    result.complete(snapshot);
-                } else if (System.nanoTime() - deadline >= 0) {
+                if (System.nanoTime() - deadline >= 0) {
                     result.completeExceptionally(new PixazoTimeoutException("Job " + job.requestId()
-                            + " did not finish within jobTimeout=" + format(settings.jobTimeout()) + " (last status "
-                            + snapshot.status() + "). It may still complete and be billed: query it with pixazo:status"
-                            + " (header CamelPixazoRequestId) rather than submitting again, or raise jobTimeout.",
+                            + " did not finish within jobTimeout=" + Durations.format(settings.jobTimeout())
+                            + " (last status " + lastStatus
+                            + (lastFailure != null ? "; the last status query failed: " + lastFailure : "")
+                            + "). It may still complete and be billed: query it with pixazo:status (header"
+                            + " CamelPixazoRequestId) rather than submitting again, or raise jobTimeout.",
                             job.requestId(), null));
                 } else {
                     interval = settings.next(interval);
@@ -117,10 +131,5 @@ public final class JobWaiter {
                 }
             });
         }
-    }
-
-    private static String format(Duration duration) {
-        long seconds = duration.toSeconds();
-        return seconds >= 60 && seconds % 60 == 0 ? seconds / 60 + "m" : seconds > 0 ? seconds + "s" : duration.toMillis() + "ms";
     }
 }

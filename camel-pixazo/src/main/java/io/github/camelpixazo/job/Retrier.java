@@ -1,18 +1,23 @@
 package io.github.camelpixazo.job;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
+import io.github.camelpixazo.error.PixazoException;
+
 /**
  * Runs an asynchronous call again after a delay while a {@link Decision} says the failure is worth retrying. Waiting
- * is a scheduled task, never a sleeping thread.
+ * is a scheduled task, never a sleeping thread. Every call not yet finished is known, so that stopping the component
+ * can fail them instead of leaving their exchanges waiting forever.
  */
 public final class Retrier {
 
@@ -23,15 +28,28 @@ public final class Retrier {
     }
 
     private final ScheduledExecutorService scheduler;
+    private final Map<CompletableFuture<?>, String> pending = new ConcurrentHashMap<>();
 
     public Retrier(ScheduledExecutorService scheduler) {
         this.scheduler = scheduler;
     }
 
-    public <T> CompletableFuture<T> run(Supplier<CompletableFuture<T>> call, Decision decision) {
+    /**
+     * @param ifAbandoned what the failure says if the component stops before the call finished: which call, and
+     *                    what that means for the job
+     */
+    public <T> CompletableFuture<T> run(String ifAbandoned, Supplier<CompletableFuture<T>> call, Decision decision) {
         CompletableFuture<T> result = new CompletableFuture<>();
+        pending.put(result, ifAbandoned);
+        result.whenComplete((value, error) -> pending.remove(result));
         attempt(call, decision, 0, result);
         return result;
+    }
+
+    /** Fails every unfinished call: the component is stopping and the scheduler will run nothing more. */
+    public void abandonAll() {
+        pending.forEach((future, ifAbandoned) -> future.completeExceptionally(new PixazoException(
+                "The pixazo component stopped during " + ifAbandoned)));
     }
 
     private <T> void attempt(Supplier<CompletableFuture<T>> call, Decision decision, int retries, CompletableFuture<T> result) {

@@ -14,6 +14,7 @@ import io.github.camelpixazo.error.PixazoException;
 import io.github.camelpixazo.http.HttpCall;
 import io.github.camelpixazo.http.HttpReply;
 import io.github.camelpixazo.http.HttpTransport;
+import io.github.camelpixazo.job.FailureKinds;
 import io.github.camelpixazo.job.Retrier;
 import io.github.camelpixazo.job.RetryPolicy;
 
@@ -67,14 +68,11 @@ public final class MediaDownloader {
         }
         HttpCall call = new HttpCall("GET", uri, Map.of("Accept", "image/*"), null, null, connectTimeout, readTimeout,
                 true, MAX_IMAGE_BYTES);
-        return retrier.run(() -> transport.execute(call).thenApply(reply -> toImage(reply, url, announcedMediaType,
-                requestId)), (failure, retries) -> {
-                    boolean transientFailure = failure instanceof java.io.IOException
-                                               || failure instanceof PixazoException p
-                                                  && (p.getHttpStatus() >= 500 || p.getHttpStatus() == 429);
-                    return retries < retryPolicy.maxRetries() && transientFailure
-                            ? Optional.of(retryPolicy.backoff(retries + 1)) : Optional.empty();
-                }).exceptionally(error -> {
+        return retrier.run("the download of " + url + " for job " + requestId + ". The job is complete and paid:"
+                           + " get its URLs again with pixazo:status and download them soon, they expire.",
+                () -> transport.execute(call).thenApply(reply -> toImage(reply, url, announcedMediaType, requestId)),
+                (failure, retries) -> retries < retryPolicy.maxRetries() && FailureKinds.transientForIdempotentCall(failure)
+                        ? Optional.of(retryPolicy.backoff(retries + 1)) : Optional.empty()).exceptionally(error -> {
                     Throwable failure = Retrier.unwrap(error);
                     if (failure instanceof PixazoException pixazo) {
                         throw pixazo;
@@ -95,8 +93,15 @@ public final class MediaDownloader {
         }
         byte[] data = reply.body();
         ImageFormat format = ImageFormat.sniff(data).orElse(null);
+        String contentType = reply.header("Content-Type");
+        if (format == null && (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("image/"))) {
+            // e.g. an HTML error page answered with 200 by a CDN or proxy: not a result to hand to the route
+            throw new PixazoException("Download of " + url + " for job " + requestId + " returned " + data.length
+                    + " bytes that are not an image (Content-Type " + contentType + "). Get the job's URLs again with"
+                    + " pixazo:status.", reply.status(), null, null, requestId, null);
+        }
         String mediaType = format != null ? format.mediaType()
-                : firstSpecific(reply.header("Content-Type"), announcedMediaType);
+                : firstSpecific(contentType, announcedMediaType);
         return new DownloadedImage(url, data, format, mediaType);
     }
 

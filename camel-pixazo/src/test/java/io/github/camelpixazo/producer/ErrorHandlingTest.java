@@ -182,15 +182,70 @@ class ErrorHandlingTest extends PixazoTestSupport {
     }
 
     @Test
-    void malformedStatusAnswersAreRetriedThenReported() {
+    void garbledStatusAnswersDoNotAbandonAQueuedJobBeforeJobTimeout() {
         gateway.stubSubmit(GENERATE_2, ID);
         gateway.stub(get(urlPathEqualTo(STATUS + ID)).willReturn(aResponse().withStatus(200).withBody("{not json")));
 
-        PixazoMalformedResponseException e = assertInstanceOf(PixazoMalformedResponseException.class, submitFailure());
+        PixazoTimeoutException e = failure(PixazoTimeoutException.class,
+                () -> template.requestBody("pixazo:generate?jobTimeout=600ms", "A prompt"));
 
-        assertTrue(e.getMessage().contains("{not json"), e.getMessage());
-        assertEquals(1 + 3, gateway.api().findAll(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
-                urlPathEqualTo(STATUS + ID))).size());
+        assertEquals(ID, e.getRequestId());
+        assertTrue(e.getMessage().contains("{not json"), "names the last failure: " + e.getMessage());
+        assertTrue(statusQueries() > 1 + 3, "kept asking after the client's own retries: " + statusQueries());
+    }
+
+    @Test
+    void aGatewayOutageLongerThanTheRetriesDoesNotAbandonAQueuedJob() {
+        gateway.stubSubmit(GENERATE_2, ID);
+        String state = Scenario.STARTED;
+        for (int i = 1; i <= 6; i++) { // six 503s in a row: more than maxRetries=3 of one status query
+            gateway.stub(get(urlPathEqualTo(STATUS + ID)).inScenario("outage").whenScenarioStateIs(state)
+                    .willReturn(json(503, "{}")).willSetStateTo("down-" + i));
+            state = "down-" + i;
+        }
+        byte[] png = TestImages.png(8, 8);
+        gateway.media().stubFor(get(urlPathEqualTo("/v1/late.png")).willReturn(aResponse().withBody(png)));
+        gateway.stub(get(urlPathEqualTo(STATUS + ID)).inScenario("outage").whenScenarioStateIs(state)
+                .willReturn(json(200, GatewayStub.status(ID, "COMPLETED", null, List.of(gateway.mediaUrl("/v1/late.png")),
+                        "image/png"))));
+
+        byte[] image = template.requestBody("pixazo:generate", "A prompt", byte[].class);
+
+        assertEquals(png.length, image.length);
+        assertEquals(7, statusQueries());
+        assertEquals(1, gateway.submits(GENERATE_2).size());
+    }
+
+    @Test
+    void aThrottledStatusQueryIsNeverReportedAsSafeToResubmit() {
+        gateway.stubSubmit(GENERATE_2, ID);
+        gateway.stub(get(urlPathEqualTo(STATUS + ID)).willReturn(json(429, "{\"error\":\"Too Many Requests\"}")
+                .withHeader("Retry-After", "0")));
+
+        // the component page's recipe: redeliver what it documents as "nothing was queued"
+        Exception e = failure(Exception.class, () -> template.requestBody("direct:recipe", "A prompt"));
+
+        assertInstanceOf(PixazoTimeoutException.class, e);
+        assertEquals(ID, ((PixazoException) e).getRequestId());
+        assertEquals(1, gateway.submits(GENERATE_2).size(), "a queued job must never be submitted again");
+    }
+
+    @Override
+    protected org.apache.camel.builder.RouteBuilder createRouteBuilder() {
+        return new org.apache.camel.builder.RouteBuilder() {
+            @Override
+            public void configure() {
+                onException(PixazoRateLimitException.class, PixazoInsufficientBalanceException.class,
+                        PixazoValidationException.class)
+                        .maximumRedeliveries(3).redeliveryDelay(10);
+                from("direct:recipe").to("pixazo:generate?jobTimeout=500ms");
+            }
+        };
+    }
+
+    private int statusQueries() {
+        return gateway.api().findAll(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+                urlPathEqualTo(STATUS + ID))).size();
     }
 
     @ParameterizedTest
@@ -251,5 +306,19 @@ class ErrorHandlingTest extends PixazoTestSupport {
         assertEquals(404, gone.getHttpStatus());
         assertEquals(1, gateway.mediaRequests().size(), "a 404 download is not retried");
         assertNull(gone.getGatewayError());
+    }
+
+    @Test
+    void aDownloadThatIsNotAnImageFailsWithoutRetry() {
+        gateway.stubSubmit(GENERATE_2, ID);
+        gateway.stub(get(urlPathEqualTo(STATUS + ID)).willReturn(json(200, GatewayStub.status(ID, "COMPLETED", null,
+                List.of(gateway.mediaUrl("/v1/page.png")), "image/png"))));
+        gateway.media().stubFor(get(urlPathEqualTo("/v1/page.png")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "text/html").withBody("<html>Sign in</html>")));
+
+        PixazoException e = submitFailure();
+
+        assertTrue(e.getMessage().contains("not an image"), e.getMessage());
+        assertEquals(1, gateway.mediaRequests().size());
     }
 }

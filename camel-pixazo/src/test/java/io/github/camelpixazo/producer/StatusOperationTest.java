@@ -73,4 +73,17 @@ class StatusOperationTest extends PixazoTestSupport {
         assertEquals(JobStatus.PROCESSING, snapshot.status());
         assertEquals(List.of(), snapshot.mediaUrls());
     }
+
+    @Test
+    void anAnswerAboutAnotherJobIsRejected() {
+        gateway.stub(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo(GatewayStub.STATUS + ID))
+                .willReturn(GatewayStub.json(200, GatewayStub.status("gpt-image-2_../../../tmp/evil", "COMPLETED", null,
+                        List.of("https://cdn.example/x.png"), "image/png"))));
+
+        io.github.camelpixazo.error.PixazoMalformedResponseException e = failure(
+                io.github.camelpixazo.error.PixazoMalformedResponseException.class,
+                () -> template.requestBody("pixazo:status", ID));
+
+        assertEquals(ID, e.getRequestId());
+    }
 }

@@ -1,0 +1,11 @@
+package io.github.camelpixazo.http;
+
+import java.io.IOException;
+
+/** A response body exceeded the call's limit. Not transient: asking again returns the same body. */
+public class ResponseTooLargeException extends IOException {
+
+    public ResponseTooLargeException(long limit) {
+        super("Response from the server is larger than the limit of " + limit + " bytes");
+    }
+}
