@@ -89,6 +89,8 @@ public class PixazoComponentConfigurer extends PropertyConfigurerSupport impleme
         case "webhookMode": getOrCreateConfiguration(target).setWebhookMode(property(camelContext, java.lang.String.class, value)); return true;
         case "webhookurl":
         case "webhookUrl": getOrCreateConfiguration(target).setWebhookUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "workerpoolmaxsize":
+        case "workerPoolMaxSize": target.setWorkerPoolMaxSize(property(camelContext, int.class, value)); return true;
         case "workerpoolsize":
         case "workerPoolSize": target.setWorkerPoolSize(property(camelContext, int.class, value)); return true;
         default: return false;
@@ -157,6 +159,8 @@ public class PixazoComponentConfigurer extends PropertyConfigurerSupport impleme
         case "webhookMode": return java.lang.String.class;
         case "webhookurl":
         case "webhookUrl": return java.lang.String.class;
+        case "workerpoolmaxsize":
+        case "workerPoolMaxSize": return int.class;
         case "workerpoolsize":
         case "workerPoolSize": return int.class;
         default: return null;
@@ -226,6 +230,8 @@ public class PixazoComponentConfigurer extends PropertyConfigurerSupport impleme
         case "webhookMode": return getOrCreateConfiguration(target).getWebhookMode();
         case "webhookurl":
         case "webhookUrl": return getOrCreateConfiguration(target).getWebhookUrl();
+        case "workerpoolmaxsize":
+        case "workerPoolMaxSize": return target.getWorkerPoolMaxSize();
         case "workerpoolsize":
         case "workerPoolSize": return target.getWorkerPoolSize();
         default: return null;

@@ -55,10 +55,16 @@ public class PixazoComponent extends DefaultComponent implements SSLContextParam
                                                                       + " in total and per host.")
     private int maxConnections = 100;
 
-    @Metadata(label = "advanced", defaultValue = "4", description = "Threads that continue routes when their jobs finish."
-                                                                    + " Waiting for jobs uses none of them: polling is"
-                                                                    + " scheduled and HTTP is non-blocking.")
+    @Metadata(label = "advanced", defaultValue = "4", description = "Threads kept to continue routes when their jobs"
+                                                                    + " finish. Waiting for jobs uses none of them:"
+                                                                    + " polling is scheduled and HTTP is non-blocking.")
     private int workerPoolSize = 4;
+
+    @Metadata(label = "advanced", defaultValue = "100", description = "The most threads continuing routes at the same"
+                                                                      + " time; more are started only while all are"
+                                                                      + " busy (for example in routes that block), and"
+                                                                      + " end after 60 s idle.")
+    private int workerPoolMaxSize = 100;
 
     @Metadata(label = "advanced", description = "A last say over the async HttpClient builder (e.g. proxy"
                                                 + " authentication, interceptors).")
@@ -70,6 +76,7 @@ public class PixazoComponent extends DefaultComponent implements SSLContextParam
     private volatile ExecutorService workerPool;
     private volatile Retrier retrier;
     private volatile JobWaiter jobWaiter;
+    private volatile boolean stopped;
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -82,21 +89,27 @@ public class PixazoComponent extends DefaultComponent implements SSLContextParam
     @Override
     protected void doStart() throws Exception {
         super.doStart();
+        stopped = false;
         startSharedResources();
     }
 
     @Override
-    protected void doStop() throws Exception {
-        // fail the waits first: their routes get a clear message while the worker pool can still run them
+    protected synchronized void doStop() throws Exception {
+        stopped = true;
+        // fail what is still pending first: their routes get a clear message while the worker pool can still run
+        // them (the scheduler runs nothing more after this, and the HTTP client cancels what it has in flight)
         if (jobWaiter != null) {
             jobWaiter.abandonAll();
         }
-        ExecutorServiceManager executors = getCamelContext().getExecutorServiceManager();
-        if (workerPool != null) {
-            executors.shutdownGraceful(workerPool);
+        if (retrier != null) {
+            retrier.abandonAll();
         }
+        ExecutorServiceManager executors = getCamelContext().getExecutorServiceManager();
         if (scheduler != null) {
             executors.shutdownNow(scheduler);
+        }
+        if (workerPool != null) {
+            executors.shutdownGraceful(workerPool);
         }
         if (transport != null) {
             transport.close();
@@ -113,18 +126,23 @@ public class PixazoComponent extends DefaultComponent implements SSLContextParam
         if (transport != null) {
             return;
         }
+        stopped = false;
         ExecutorServiceManager executors = getCamelContext().getExecutorServiceManager();
         // one task per waiting job: Camel's default queue limit (1000) would reject the 1001st job
         ThreadPoolProfile timers = new ThreadPoolProfile("PixazoScheduler");
         timers.setPoolSize(1);
         timers.setMaxQueueSize(-1);
+        // after shutdown a task must be refused loudly (Camel's default CallerRuns silently drops it), so the
+        // exchange waiting for it fails instead of waiting forever
+        timers.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
         scheduler = executors.newScheduledThreadPool(this, "PixazoScheduler", timers);
-        // a rejected completion would run the route on an HTTP I/O thread: queue instead (Camel treats a
-        // non-positive queue size as "no queue", hence MAX_VALUE), abort only when stopping
+        // Finished jobs continue their routes here. No queue, so the pool grows when every worker is busy: a route
+        // that blocks on another pixazo call (a ProducerTemplate in a bean) then cannot starve the completion it
+        // waits for. Past workerPoolMaxSize a completion runs on the calling I/O thread (AsyncJobProducer).
         ThreadPoolProfile workers = new ThreadPoolProfile("PixazoWorker");
         workers.setPoolSize(workerPoolSize);
-        workers.setMaxPoolSize(workerPoolSize);
-        workers.setMaxQueueSize(Integer.MAX_VALUE);
+        workers.setMaxPoolSize(Math.max(workerPoolSize, workerPoolMaxSize));
+        workers.setMaxQueueSize(0);
         workers.setAllowCoreThreadTimeOut(true);
         workers.setKeepAliveTime(60L);
         workers.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
@@ -152,24 +170,34 @@ public class PixazoComponent extends DefaultComponent implements SSLContextParam
         return gateway;
     }
 
-    HttpTransport transport() throws Exception {
-        startSharedResources();
+    // Endpoints and producers take these when they start. Created on first use; once the component has stopped a
+    // late caller gets an error rather than a resurrected client nobody would close.
+
+    synchronized HttpTransport transport() throws Exception {
+        requireRunning();
         return transport;
     }
 
-    Retrier retrier() throws Exception {
-        startSharedResources();
+    synchronized Retrier retrier() throws Exception {
+        requireRunning();
         return retrier;
     }
 
-    JobWaiter jobWaiter() throws Exception {
-        startSharedResources();
+    synchronized JobWaiter jobWaiter() throws Exception {
+        requireRunning();
         return jobWaiter;
     }
 
-    ExecutorService workerPool() throws Exception {
-        startSharedResources();
+    synchronized ExecutorService workerPool() throws Exception {
+        requireRunning();
         return workerPool;
+    }
+
+    private void requireRunning() throws Exception {
+        if (stopped) {
+            throw new IllegalStateException("The pixazo component is stopped");
+        }
+        startSharedResources();
     }
 
     public PixazoConfiguration getConfiguration() {
@@ -229,6 +257,14 @@ public class PixazoComponent extends DefaultComponent implements SSLContextParam
 
     public void setWorkerPoolSize(int workerPoolSize) {
         this.workerPoolSize = workerPoolSize;
+    }
+
+    public int getWorkerPoolMaxSize() {
+        return workerPoolMaxSize;
+    }
+
+    public void setWorkerPoolMaxSize(int workerPoolMaxSize) {
+        this.workerPoolMaxSize = workerPoolMaxSize;
     }
 
     public HttpClientConfigurer getHttpClientConfigurer() {

@@ -15,8 +15,8 @@ import org.apache.camel.support.DefaultAsyncProducer;
 
 /**
  * The asynchronous producer contract, once for all operations: {@link #start(Exchange)} validates and sends without
- * blocking; the result is written and the route continued on the component's worker pool, never on an HTTP I/O
- * thread and never by a thread that waited. Anything thrown before sending fails the exchange synchronously, so
+ * blocking; the result is written and the route continued on the component's worker pool, not on an HTTP I/O thread
+ * (unless that pool is saturated or gone) and never by a thread that waited. Anything thrown before sending fails the exchange synchronously, so
  * nothing is sent for a bad message.
  */
 abstract class AsyncJobProducer extends DefaultAsyncProducer {
@@ -62,8 +62,8 @@ abstract class AsyncJobProducer extends DefaultAsyncProducer {
                 try {
                     pool.execute(finish);
                     return;
-                } catch (RejectedExecutionException stopping) {
-                    // the component is stopping: the exchange must still complete, below
+                } catch (RejectedExecutionException stoppingOrSaturated) {
+                    // the component is stopping, or workerPoolMaxSize threads are busy: complete here rather than never
                 }
             }
             finish.run();
