@@ -7,7 +7,8 @@ import org.apache.camel.spi.UriParams;
 
 /**
  * The options of the {@code pixazo:} component. Set on the component they are defaults for every endpoint; set on an
- * endpoint URI they override them; most can be overridden per message by a header (see {@link PixazoConstants}).
+ * endpoint URI they override them; the options that describe the image can also be set per message by a header (see
+ * {@link PixazoConstants}).
  * The names are the user's vocabulary; the gateway layer maps them to each model's wire names.
  */
 @UriParams
@@ -83,7 +84,8 @@ public class PixazoConfiguration implements Cloneable {
     @UriParam
     @Metadata(description = "edit only: a black-and-white PNG marking the region to edit (white = editable), with the"
                             + " same dimensions as the first input image. A resource URI: file:, classpath: (loaded once"
-                            + " when the endpoint starts), https: (fetched by the gateway) or data:. Per message, the"
+                            + " when the endpoint starts and checked then), https: (fetched by the gateway) or data:."
+                            + " Per message, the"
                             + " header CamelPixazoMask takes the PNG bytes instead.")
     private String mask;
 
@@ -165,9 +167,9 @@ public class PixazoConfiguration implements Cloneable {
     private long retryDelay = 1_000;
 
     @UriParam(label = "advanced", defaultValue = "30s", javaType = "java.time.Duration")
-    @Metadata(description = "The longest delay between two retries. When a 429 asks to wait longer than this, the"
-                            + " exchange fails with a PixazoRateLimitException carrying the Retry-After instead of"
-                            + " waiting.")
+    @Metadata(description = "The longest delay between two retries. When a 429 on a submit asks to wait longer than"
+                            + " this, the exchange fails with a PixazoRateLimitException carrying the Retry-After"
+                            + " instead of waiting.")
     private long maxRetryDelay = 30_000;
 
     public PixazoConfiguration copy() {

@@ -109,6 +109,12 @@ class GeneratedMetadataTest {
                 }
             }
         }
+        // and every other option too (component-only ones such as proxy, TLS and pool settings included)
+        for (String section : List.of("properties", "componentProperties")) {
+            catalog.path(section).fields().forEachRemaining(option -> assertTrue(
+                    option.getValue().path("description").asText().length() > 10,
+                    section + "." + option.getKey() + " needs a description"));
+        }
         JsonNode apiKey = catalog.at("/properties/apiKey");
         assertTrue(apiKey.path("secret").asBoolean(), "apiKey is masked by tooling");
         assertEquals("security", apiKey.path("label").asText());

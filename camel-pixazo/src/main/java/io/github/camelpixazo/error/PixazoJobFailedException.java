@@ -15,7 +15,7 @@ public class PixazoJobFailedException extends PixazoException {
               + ("ERROR".equals(status)
                       ? ". ERROR is a gateway system error and is not charged: it is safe to send the message again."
                       : ". FAILED means the model could not do this request: change the prompt or input images before sending again."),
-              0, status, errorText, requestId, null);
+              0, errorText, null, requestId, null);
         this.status = status;
     }
 
@@ -24,8 +24,8 @@ public class PixazoJobFailedException extends PixazoException {
         return status;
     }
 
-    /** The gateway's error text for the job, if any. */
+    /** The gateway's error text for the job (its status {@code error} field), if any. */
     public String getErrorText() {
-        return getGatewayMessage();
+        return getGatewayError();
     }
 }

@@ -41,7 +41,7 @@ public final class ImageJobProducer extends AsyncJobProducer {
         ImageRequest request = endpoint.requestFactory().fromExchange(exchange);
         List<String> warnings = endpoint.validator().validate(request);
         for (String warning : warnings) {
-            if (warned.add(warning)) { // once per endpoint, not once per message
+            if (warned.add(warning)) { // once per producer, not once per message
                 LOG.warn("{}: {}", endpoint, warning);
             }
         }

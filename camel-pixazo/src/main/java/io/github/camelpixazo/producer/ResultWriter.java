@@ -22,6 +22,7 @@ final class ResultWriter {
 
     /** waitForCompletion=false: the queued job. */
     static void submitted(Message message, SubmittedJob job) {
+        message.removeHeader(PixazoConstants.MASK);
         message.setHeader(PixazoConstants.REQUEST_ID, job.requestId());
         message.setHeader(PixazoConstants.STATUS, job.status().name());
         if (job.model() != null) {
@@ -75,6 +76,8 @@ final class ResultWriter {
     }
 
     private static void describe(Message message, JobSnapshot snapshot, String model) {
+        // the mask was input for this job only: a later pixazo call must not inherit it, nor every image part carry it
+        message.removeHeader(PixazoConstants.MASK);
         message.setHeader(PixazoConstants.REQUEST_ID, snapshot.requestId());
         message.setHeader(PixazoConstants.STATUS, snapshot.status().name());
         if (model != null) {

@@ -31,6 +31,9 @@ public final class ImageRequestValidator {
             size(2048, 2048), size(2048, 1152), size(2160, 3840), size(3840, 2160));
     static final Set<ImageSize> GPT_IMAGE_1_5_SIZES = Set.of(size(1024, 1024), size(1536, 1024), size(1024, 1536));
 
+    private static final java.util.regex.Pattern IPV4_LOOPBACK =
+            java.util.regex.Pattern.compile("127(\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)){3}");
+
     private final GatewayCapabilities gateway;
 
     public ImageRequestValidator(GatewayCapabilities gateway) {
@@ -85,9 +88,12 @@ public final class ImageRequestValidator {
         if (request.webhook() != null) {
             validateWebhookUrl(request.webhook().url(), request.webhook().allowHttpLoopback());
         }
-        if (request.mask() != null && request.operation() != ImageOperation.EDIT) {
-            throw new PixazoValidationException("mask", request.mask().source(),
-                    "a mask applies to the edit operation only; remove it or use pixazo:edit.");
+        if (request.mask() != null) {
+            if (request.operation() != ImageOperation.EDIT) {
+                throw new PixazoValidationException("mask", request.mask().source(),
+                        "a mask applies to the edit operation only; remove it or use pixazo:edit.");
+            }
+            validateMask(request.mask(), null);
         }
         gateway.requireSupported(request);
         return warnings;
@@ -136,9 +142,10 @@ public final class ImageRequestValidator {
         }
     }
 
+    /** Only literal loopback names: "127.evil.example" or "127.0.0.1.nip.io" are other hosts. */
     private static boolean isLoopback(String host) {
         String h = host.toLowerCase(Locale.ROOT);
-        return h.equals("localhost") || h.startsWith("127.") || h.equals("[::1]") || h.equals("::1");
+        return h.equals("localhost") || h.equals("[::1]") || h.equals("::1") || IPV4_LOOPBACK.matcher(h).matches();
     }
 
     private static void validateSize(ImageModel model, ImageSize size) {
@@ -192,6 +199,7 @@ public final class ImageRequestValidator {
         }
     }
 
+    /** @param firstImage null when there is no message yet (start-up): then only the mask itself is checked */
     private static void validateMask(ImageInput mask, ImageInput firstImage) {
         if (mask.isRemote()) {
             validateImage("mask", mask);
@@ -207,7 +215,7 @@ public final class ImageRequestValidator {
                     + mask.format().map(ImageFormat::value).orElse("not an image") + ".");
         }
         ImageDimensions maskSize = mask.dimensions().orElse(null);
-        ImageDimensions imageSize = firstImage.dimensions().orElse(null);
+        ImageDimensions imageSize = firstImage != null ? firstImage.dimensions().orElse(null) : null;
         if (maskSize != null && imageSize != null && !maskSize.equals(imageSize)) {
             throw new PixazoValidationException("mask", mask.source(),
                     "is " + maskSize + " but the first input image is " + imageSize

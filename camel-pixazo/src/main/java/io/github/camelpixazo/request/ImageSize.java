@@ -34,7 +34,13 @@ public record ImageSize(int width, int height) {
             throw new PixazoValidationException(option, text,
                     "expected 'auto' or WIDTHxHEIGHT in pixels, for example 1536x1024.");
         }
-        return new ImageSize(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+        int width = Integer.parseInt(m.group(1));
+        int height = Integer.parseInt(m.group(2));
+        if (width == 0 || height == 0) { // 0x0 would read as auto
+            throw new PixazoValidationException(option, text, "both sides must be positive; use 'auto' to let the"
+                    + " model choose.");
+        }
+        return new ImageSize(width, height);
     }
 
     public boolean isAuto() {

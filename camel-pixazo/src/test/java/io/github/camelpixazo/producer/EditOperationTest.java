@@ -144,8 +144,12 @@ class EditOperationTest extends PixazoTestSupport {
         gateway.reset();
         stubJob();
         byte[] other = TestImages.png(64, 48);
-        template.requestBodyAndHeader("pixazo:edit?prompt=Inpaint", input, PixazoConstants.MASK, other);
+        Exchange out = template.request("pixazo:edit?prompt=Inpaint", e -> {
+            e.getIn().setBody(input);
+            e.getIn().setHeader(PixazoConstants.MASK, other);
+        });
         assertEquals(dataUri("image/png", other), editSent().get("mask").asText());
+        assertNull(out.getMessage().getHeader(PixazoConstants.MASK), "the mask is not carried into the next call");
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -14,6 +15,7 @@ import io.github.camelpixazo.support.LogCapture;
 import io.github.camelpixazo.support.TestImages;
 
 import org.apache.camel.CamelContext;
+import org.apache.logging.log4j.Level;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
@@ -173,6 +175,44 @@ class ApiKeyConfinementTest {
         assertTrue(evidence.stream().anyMatch(e -> e.contains("PixazoAuthenticationException")), "401 happened");
         for (String text : evidence) {
             assertFalse(text.contains(KEY), () -> "the key leaked into: " + text);
+        }
+    }
+
+    /**
+     * Everything at DEBUG, Camel core and the HTTP client included, with the key configured the documented way (on the
+     * component): still no trace of it. The one exception, documented, is HttpClient's header and wire loggers, which
+     * print every header verbatim; they stay at their default level here as they must in production.
+     */
+    @Test
+    void withTheKeyOnTheComponentEvenDebugLoggingStaysClean() throws Exception {
+        gateway.stubSubmit(GENERATE_2, ID);
+        gateway.stubCompleted(ID, "image/png", TestImages.png(16, 16));
+        List<String> lines;
+        try (LogCapture logs = new LogCapture(Map.of("org.apache.camel", Level.DEBUG, "org.apache.hc", Level.DEBUG,
+                "org.apache.hc.client5.http.headers", Level.INFO, "org.apache.hc.client5.http.wire", Level.INFO))) {
+            CamelContext context = context(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("direct:generate").to("pixazo:generate").to("log:result?showHeaders=true");
+                }
+            });
+            context.getComponent("pixazo", PixazoComponent.class).getConfiguration().setApiKey(KEY);
+            context.start();
+            try {
+                Exchange out = context.createProducerTemplate().request("direct:generate", e -> e.getIn().setBody("A sunset"));
+                assertNull(out.getException());
+            } finally {
+                context.stop();
+            }
+            lines = logs.lines();
+        }
+
+        assertTrue(lines.size() > 50 && lines.stream().anyMatch(l -> l.startsWith("DEBUG org.apache.hc")),
+                "DEBUG lines of Camel and HttpClient were captured: " + lines.size());
+        assertEquals(1, gateway.submits(GENERATE_2).size());
+        assertEquals(KEY, gateway.submits(GENERATE_2).get(0).getHeader("Ocp-Apim-Subscription-Key"));
+        for (String line : lines) {
+            assertFalse(line.contains(KEY), () -> "the key leaked into: " + line);
         }
     }
 }

@@ -2,7 +2,9 @@ package io.github.camelpixazo.support;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.apache.logging.log4j.Level;
@@ -22,12 +24,20 @@ public final class LogCapture implements AutoCloseable {
 
     private final List<String> lines = new CopyOnWriteArrayList<>();
     private final AbstractAppender appender;
-    private final Level previous;
+    private final Map<String, Level> previous = new LinkedHashMap<>();
 
+    /** Captures with the component's loggers at TRACE. */
     public LogCapture() {
+        this(Map.of());
+    }
+
+    /** Captures with the component's loggers at TRACE and the given loggers at the given levels. */
+    public LogCapture(Map<String, Level> levels) {
         LoggerContext context = (LoggerContext) LogManager.getContext(false);
         Configuration config = context.getConfiguration();
-        previous = config.getLoggerConfig("io.github.camelpixazo").getLevel();
+        Map<String, Level> wanted = new LinkedHashMap<>(levels);
+        wanted.put("io.github.camelpixazo", Level.TRACE);
+        wanted.forEach((name, level) -> previous.put(name, config.getLoggerConfig(name).getLevel()));
         appender = new AbstractAppender("capture-" + System.nanoTime(), null, null, true, Property.EMPTY_ARRAY) {
             @Override
             public void append(LogEvent event) {
@@ -43,7 +53,7 @@ public final class LogCapture implements AutoCloseable {
         };
         appender.start();
         config.getRootLogger().addAppender(appender, Level.ALL, null);
-        Configurator.setLevel("io.github.camelpixazo", Level.TRACE);
+        wanted.forEach(Configurator::setLevel);
         context.updateLoggers();
     }
 
@@ -59,7 +69,7 @@ public final class LogCapture implements AutoCloseable {
     public void close() {
         LoggerContext context = (LoggerContext) LogManager.getContext(false);
         context.getConfiguration().getRootLogger().removeAppender(appender.getName());
-        Configurator.setLevel("io.github.camelpixazo", previous);
+        previous.forEach(Configurator::setLevel);
         appender.stop();
         context.updateLoggers();
     }
