@@ -4,13 +4,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import io.github.camelpixazo.support.GatewayStub;
+import io.github.camelpixazo.support.GatewayStubExtension;
 import io.github.camelpixazo.support.TestImages;
 
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.main.Main;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,24 +28,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RouteDslTest {
 
     private static final String ID = "gpt-image-2_019d0000-0000-0000-0000-0000000d5101";
+    @RegisterExtension
+    static final GatewayStubExtension STUB = new GatewayStubExtension();
+
     private static GatewayStub gateway;
 
     @TempDir
     Path out;
 
     @BeforeAll
-    static void start() {
-        gateway = new GatewayStub();
-    }
-
-    @AfterAll
-    static void stop() {
-        gateway.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        gateway.reset();
+    static void bindGateway() {
+        gateway = STUB.stub();
     }
 
     private Main main(String routes) throws Exception {

@@ -3,7 +3,6 @@ package io.github.camelpixazo.http;
 import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicLong;
 
 import javax.net.ssl.SSLContext;
 
@@ -36,7 +35,6 @@ import org.apache.hc.core5.util.Timeout;
 public final class HttpTransport implements AutoCloseable {
 
     private final CloseableHttpAsyncClient client;
-    private final AtomicLong requests = new AtomicLong();
 
     public HttpTransport(HttpTransportSettings settings) {
         PoolingAsyncClientConnectionManagerBuilder connections = PoolingAsyncClientConnectionManagerBuilder.create()
@@ -88,7 +86,6 @@ public final class HttpTransport implements AutoCloseable {
         context.setRequestConfig(config);
         AsyncRequestProducer producer = request.build();
         AbstractBinResponseConsumer<HttpReply> consumer = new BoundedResponseConsumer(call.maxResponseBytes());
-        requests.incrementAndGet();
         try {
             client.execute(producer, consumer, null, context, new FutureCallback<>() {
                 @Override
@@ -110,11 +107,6 @@ public final class HttpTransport implements AutoCloseable {
             result.completeExceptionally(e);
         }
         return result;
-    }
-
-    /** The number of HTTP requests sent so far (for statistics and benchmarks). */
-    public long requestCount() {
-        return requests.get();
     }
 
     @Override

@@ -59,20 +59,6 @@ public enum ImageFormat implements OptionValue {
         return Optional.empty();
     }
 
-    /** The format for a MIME type such as {@code image/png; charset=...}, if it is one of ours. */
-    public static Optional<ImageFormat> ofMediaType(String mediaType) {
-        if (mediaType == null) {
-            return Optional.empty();
-        }
-        String bare = mediaType.split(";", 2)[0].trim().toLowerCase(java.util.Locale.ROOT);
-        for (ImageFormat format : values()) {
-            if (format.mediaType.equals(bare) || ("image/" + format.value()).equals(bare) || "image/jpg".equals(bare) && format == JPEG) {
-                return Optional.of(format);
-            }
-        }
-        return Optional.empty();
-    }
-
     @Override
     public String toString() {
         return value();

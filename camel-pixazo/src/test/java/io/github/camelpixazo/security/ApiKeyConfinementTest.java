@@ -11,6 +11,7 @@ import java.util.Properties;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.github.camelpixazo.PixazoComponent;
 import io.github.camelpixazo.support.GatewayStub;
+import io.github.camelpixazo.support.GatewayStubExtension;
 import io.github.camelpixazo.support.LogCapture;
 import io.github.camelpixazo.support.TestImages;
 
@@ -24,9 +25,8 @@ import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.model.ModelCamelContext;
 import org.apache.camel.spi.ModelToXMLDumper;
 import org.apache.camel.support.PluginHelper;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -47,21 +47,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ApiKeyConfinementTest {
 
     private static final String ID = "gpt-image-2_019d0000-0000-0000-0000-0000000005ec";
+    @RegisterExtension
+    static final GatewayStubExtension STUB = new GatewayStubExtension();
+
     private static GatewayStub gateway;
 
     @BeforeAll
-    static void start() {
-        gateway = new GatewayStub();
-    }
-
-    @AfterAll
-    static void stop() {
-        gateway.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        gateway.reset();
+    static void bindGateway() {
+        gateway = STUB.stub();
     }
 
     private static CamelContext context(RouteBuilder routes) throws Exception {
@@ -76,6 +69,12 @@ class ApiKeyConfinementTest {
         context.addComponent("pixazo", pixazo);
         context.addRoutes(routes);
         return context;
+    }
+
+    private static String stackTrace(Throwable e) {
+        StringWriter trace = new StringWriter();
+        e.printStackTrace(new PrintWriter(trace));
+        return trace.toString();
     }
 
     @Test
@@ -135,9 +134,7 @@ class ApiKeyConfinementTest {
             for (String route : List.of("direct:inUri", "direct:onComponent", "direct:refused", "direct:invalid")) {
                 Exchange out = template.request(route, e -> e.getIn().setBody("A prompt"));
                 assertNotNull(out.getException(), route + " should fail");
-                StringWriter trace = new StringWriter();
-                out.getException().printStackTrace(new PrintWriter(trace));
-                evidence.add(trace.toString());
+                evidence.add(stackTrace(out.getException()));
             }
             for (Endpoint endpoint : context.getEndpoints()) {
                 evidence.add(endpoint.toString());
@@ -165,9 +162,7 @@ class ApiKeyConfinementTest {
             try {
                 broken.start();
             } catch (Exception e) {
-                StringWriter trace = new StringWriter();
-                e.printStackTrace(new PrintWriter(trace));
-                evidence.add(trace.toString());
+                evidence.add(stackTrace(e));
             }
             evidence.addAll(logs.lines());
         }

@@ -6,9 +6,8 @@ import io.github.camelpixazo.PixazoConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.test.junit5.CamelTestSupport;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.function.Executable;
 
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -19,21 +18,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
  */
 public abstract class PixazoTestSupport extends CamelTestSupport {
 
+    @RegisterExtension
+    static final GatewayStubExtension STUB = new GatewayStubExtension();
+
     protected static GatewayStub gateway;
 
     @BeforeAll
-    static void startGateway() {
-        gateway = new GatewayStub();
-    }
-
-    @AfterAll
-    static void stopGateway() {
-        gateway.close();
-    }
-
-    @BeforeEach
-    void resetGateway() {
-        gateway.reset();
+    static void bindGateway() {
+        gateway = STUB.stub();
     }
 
     @Override
