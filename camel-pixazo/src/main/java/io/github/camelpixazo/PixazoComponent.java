@@ -126,7 +126,6 @@ public class PixazoComponent extends DefaultComponent implements SSLContextParam
         if (transport != null) {
             return;
         }
-        stopped = false;
         ExecutorServiceManager executors = getCamelContext().getExecutorServiceManager();
         // one task per waiting job: Camel's default queue limit (1000) would reject the 1001st job
         ThreadPoolProfile timers = new ThreadPoolProfile("PixazoScheduler");
