@@ -15,15 +15,19 @@ import io.github.camelpixazo.http.HttpTransport;
 import io.github.camelpixazo.http.HttpTransportSettings;
 import io.github.camelpixazo.job.JobWaiter;
 import io.github.camelpixazo.job.Retrier;
+import io.github.camelpixazo.producer.SpooledImageCache;
 import io.github.camelpixazo.producer.WorkerPool;
 
 import org.apache.camel.Endpoint;
+import org.apache.camel.Exchange;
+import org.apache.camel.TypeConversionException;
 import org.apache.camel.SSLContextParametersAware;
 import org.apache.camel.spi.ExecutorServiceManager;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.support.TypeConverterSupport;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.util.concurrent.CamelThreadFactory;
 import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
@@ -101,6 +105,19 @@ public class PixazoComponent extends DefaultComponent implements SSLContextParam
     protected void doStart() throws Exception {
         super.doStart();
         stopped = false;
+        // Camel would convert a spooled image as an InputStream (from where it was read to); its bytes are the whole
+        // image, as for a byte[] body
+        getCamelContext().getTypeConverterRegistry().addTypeConverter(byte[].class, SpooledImageCache.class,
+                new TypeConverterSupport() {
+                    @Override
+                    public <T> T convertTo(Class<T> type, Exchange exchange, Object value) {
+                        try {
+                            return type.cast(((SpooledImageCache) value).toByteArray());
+                        } catch (java.io.IOException e) {
+                            throw new TypeConversionException(value, type, e);
+                        }
+                    }
+                });
         startSharedResources();
     }
 

@@ -126,6 +126,11 @@ public final class SpooledImageCache extends InputStream implements StreamCache 
         position = 0;
     }
 
+    /** All the bytes, whatever was read so far: what {@code getBody(byte[].class)} gives. */
+    public byte[] toByteArray() throws IOException {
+        return Files.readAllBytes(file.path);
+    }
+
     @Override
     public void writeTo(OutputStream os) throws IOException {
         Files.copy(file.path, os);
