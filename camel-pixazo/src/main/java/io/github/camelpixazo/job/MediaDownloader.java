@@ -158,7 +158,15 @@ public final class MediaDownloader {
                 }
             };
         }
-        SpoolingSink body = new SpoolingSink(new SpoolWriter(spool, tempFiles, requestId + "-" + index, HEAD_BYTES));
+        long announced = -1;
+        try {
+            String length = head.header("Content-Length");
+            announced = length != null ? Long.parseLong(length.trim()) : -1;
+        } catch (NumberFormatException unreadable) {
+            // then the size is learnt as the body arrives
+        }
+        SpoolingSink body = new SpoolingSink(new SpoolWriter(spool, tempFiles, requestId + "-" + index, HEAD_BYTES,
+                announced));
         return new BodySink<>() {
             @Override
             public void write(ByteBuffer chunk) throws java.io.IOException {

@@ -21,7 +21,9 @@ public final class SpoolWriter {
     private final TempFiles tempFiles;
     private final String prefix;
     private final int headSize;
+    private final boolean spillAtOnce;
     private ByteArrayOutputStream memory = new ByteArrayOutputStream(8192);
+    // (a ByteArrayOutputStream grows by doubling: up to twice the threshold while a body fills it)
     private final ByteArrayOutputStream head = new ByteArrayOutputStream();
     private Path file;
     private FileChannel channel;
@@ -33,10 +35,19 @@ public final class SpoolWriter {
      * @param headSize how many leading bytes to keep in memory for sniffing when the body goes to a file
      */
     public SpoolWriter(SpoolSettings settings, TempFiles tempFiles, String prefix, int headSize) {
+        this(settings, tempFiles, prefix, headSize, -1);
+    }
+
+    /**
+     * @param expectedLength the body's announced length (Content-Length), or -1: a body announced above the
+     *                       threshold goes to the file from its first byte, without filling memory first
+     */
+    public SpoolWriter(SpoolSettings settings, TempFiles tempFiles, String prefix, int headSize, long expectedLength) {
         this.settings = settings;
         this.tempFiles = tempFiles;
         this.prefix = prefix;
         this.headSize = headSize;
+        this.spillAtOnce = expectedLength >= 0 && settings.spools(expectedLength);
     }
 
     /** Appends the buffer's remaining bytes. */
@@ -49,7 +60,7 @@ public final class SpoolWriter {
             first.get(bytes);
             head.write(bytes, 0, bytes.length);
         }
-        if (channel == null && settings.spools(length + count)) {
+        if (channel == null && (spillAtOnce || settings.spools(length + count))) {
             spill();
         }
         if (channel != null) {
@@ -122,12 +133,8 @@ public final class SpoolWriter {
             throw new IOException("The exchange ended while its image was being received; the partial file was deleted");
         }
         channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
-        byte[] received = memory.toByteArray();
+        memory.writeTo(java.nio.channels.Channels.newOutputStream(channel)); // no copy of what was received
         memory = null;
-        ByteBuffer buffer = ByteBuffer.wrap(received);
-        while (buffer.hasRemaining()) {
-            channel.write(buffer);
-        }
     }
 
     private void requireOpen() throws IOException {
