@@ -1,7 +1,7 @@
 package io.github.camelpixazo.http;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -20,7 +20,8 @@ final class ConnectionLimiter {
     }
 
     private final Executor handOff;
-    private final Deque<CompletableFuture<Permit>> waiting = new ArrayDeque<>();
+    /** In arrival order; a waiter that gives up leaves at once. */
+    private final LinkedHashSet<CompletableFuture<Permit>> waiting = new LinkedHashSet<>();
     private int available;
 
     /**
@@ -46,9 +47,18 @@ final class ConnectionLimiter {
                 return CompletableFuture.completedFuture(new Slot());
             }
             CompletableFuture<Permit> waiter = new CompletableFuture<>();
-            waiting.addLast(waiter);
+            waiting.add(waiter);
+            waiter.whenComplete((permit, gaveUp) -> {
+                if (gaveUp != null) {
+                    leave(waiter);
+                }
+            });
             return waiter;
         }
+    }
+
+    private synchronized void leave(CompletableFuture<Permit> waiter) {
+        waiting.remove(waiter);
     }
 
     /** Calls waiting for a permit right now. */
@@ -59,9 +69,14 @@ final class ConnectionLimiter {
     private void release() {
         CompletableFuture<Permit> next;
         synchronized (this) {
-            do {
-                next = waiting.pollFirst();
-            } while (next != null && next.isDone()); // gave up waiting
+            next = null;
+            for (Iterator<CompletableFuture<Permit>> it = waiting.iterator(); it.hasNext() && next == null;) {
+                CompletableFuture<Permit> candidate = it.next();
+                it.remove();
+                if (!candidate.isDone()) { // else it gave up waiting
+                    next = candidate;
+                }
+            }
             if (next == null) {
                 available++;
                 return;
