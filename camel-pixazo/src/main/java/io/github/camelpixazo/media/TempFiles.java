@@ -43,6 +43,11 @@ public final class TempFiles {
         toDelete.forEach(TempFiles::delete);
     }
 
+    /** Whether the unit of work has ended (its files were deleted). */
+    public synchronized boolean isClosed() {
+        return closed;
+    }
+
     /** Files registered and not deleted yet. */
     public synchronized int size() {
         return files.size();

@@ -33,7 +33,8 @@ public final class ExchangeSpool {
     /** The exchange's spool with the given settings; its temporary files are deleted when the exchange completes. */
     static ExchangeSpool attach(Exchange exchange, SpoolSettings settings) {
         ExchangeSpool existing = exchange.getProperty(PROPERTY, ExchangeSpool.class);
-        TempFiles files = existing != null ? existing.files : null;
+        // a copied exchange may carry the spool of one that has already completed: never register into that
+        TempFiles files = existing != null && !existing.files.isClosed() ? existing.files : null;
         if (files == null) {
             files = new TempFiles();
             TempFiles toDelete = files;
@@ -58,7 +59,7 @@ public final class ExchangeSpool {
     /** The spool a pixazo endpoint attached to this exchange, or one with default settings. */
     static ExchangeSpool of(Exchange exchange) {
         ExchangeSpool existing = exchange.getProperty(PROPERTY, ExchangeSpool.class);
-        return existing != null ? existing
+        return existing != null && !existing.files.isClosed() ? existing
                 : attach(exchange, new SpoolSettings(DEFAULT_THRESHOLD, directory(exchange.getContext())));
     }
 
