@@ -46,6 +46,7 @@ public final class HttpTransport implements AutoCloseable {
     private record ClientKey(boolean followRedirects, Duration connectTimeout) {
     }
 
+    /** A transport; its clients are built on first use, one per redirect policy and connect timeout. */
     public HttpTransport(HttpTransportSettings settings) {
         this.settings = settings;
         this.limiter = new ConnectionLimiter(settings.maxConnections(), settings.executor());

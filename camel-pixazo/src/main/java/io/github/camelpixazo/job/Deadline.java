@@ -31,6 +31,7 @@ public final class Deadline {
         return Duration.ofNanos(Math.max(0, at - System.nanoTime()));
     }
 
+    /** Whether it has passed: no call may start any more. */
     public boolean expired() {
         return at - System.nanoTime() <= 0;
     }

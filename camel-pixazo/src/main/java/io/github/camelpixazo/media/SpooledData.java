@@ -37,6 +37,7 @@ public final class SpooledData {
         return new SpooledData(null, Objects.requireNonNull(file, "file"), length, head);
     }
 
+    /** True for bytes in memory, false for a temporary file. */
     public boolean inMemory() {
         return bytes != null;
     }
@@ -51,6 +52,7 @@ public final class SpooledData {
         return file;
     }
 
+    /** The number of bytes. */
     public long length() {
         return length;
     }
