@@ -233,17 +233,12 @@ public final class HttpTransport implements AutoCloseable {
                     sent.cancel(true);
                     return;
                 }
+                // Only failures before any body (connect, TLS, ...) are taken from the client's future: it completes
+                // on CompletableFuture's default async pool (HttpClientImpl.sendAsync hops there on purpose), which
+                // on machines with fewer than 3 cores is a new thread per task. Results come from the body itself.
                 sent.whenComplete((reply, error) -> {
                     if (error != null) {
                         fail(unwrap(error));
-                    } else if (!result.complete(reply.body())) {
-                        SinkSubscriber<T> body;
-                        synchronized (this) {
-                            body = subscriber;
-                        }
-                        if (body != null) {
-                            body.dispose(reply.body()); // the call had failed meanwhile: release the late result
-                        }
                     }
                 });
             } catch (Throwable e) {
@@ -266,7 +261,28 @@ public final class HttpTransport implements AutoCloseable {
             if (result.isDone()) {
                 created.abort(new IOException("The call ended before its body was read"));
             }
+            SinkSubscriber<T> body = created;
+            created.getBody().whenComplete((value, error) -> completeOnTransportThread(body, value, error));
             return created;
+        }
+
+        /**
+         * Completes the call on one of the transport's own threads, so the stages the callers chained (parsing,
+         * retries) never run on the client's selector thread.
+         */
+        private void completeOnTransportThread(SinkSubscriber<T> body, T value, Throwable error) {
+            Runnable complete = () -> {
+                if (error != null) {
+                    fail(unwrap(error));
+                } else if (!result.complete(value)) {
+                    body.dispose(value); // the call had failed meanwhile: release the late result
+                }
+            };
+            try {
+                settings.executor().execute(complete);
+            } catch (RuntimeException stopping) {
+                complete.run();
+            }
         }
 
         void fail(Throwable error) {
