@@ -77,6 +77,8 @@ public class PixazoComponentConfigurer extends PropertyConfigurerSupport impleme
         case "retrydelay":
         case "retryDelay": getOrCreateConfiguration(target).setRetryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "size": getOrCreateConfiguration(target).setSize(property(camelContext, java.lang.String.class, value)); return true;
+        case "spoolthreshold":
+        case "spoolThreshold": getOrCreateConfiguration(target).setSpoolThreshold(property(camelContext, long.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": target.setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "useglobalsslcontextparameters":
@@ -147,6 +149,8 @@ public class PixazoComponentConfigurer extends PropertyConfigurerSupport impleme
         case "retrydelay":
         case "retryDelay": return long.class;
         case "size": return java.lang.String.class;
+        case "spoolthreshold":
+        case "spoolThreshold": return long.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "useglobalsslcontextparameters":
@@ -218,6 +222,8 @@ public class PixazoComponentConfigurer extends PropertyConfigurerSupport impleme
         case "retrydelay":
         case "retryDelay": return getOrCreateConfiguration(target).getRetryDelay();
         case "size": return getOrCreateConfiguration(target).getSize();
+        case "spoolthreshold":
+        case "spoolThreshold": return getOrCreateConfiguration(target).getSpoolThreshold();
         case "sslcontextparameters":
         case "sslContextParameters": return target.getSslContextParameters();
         case "useglobalsslcontextparameters":

@@ -59,6 +59,8 @@ public class PixazoEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "retrydelay":
         case "retryDelay": target.getConfiguration().setRetryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "size": target.getConfiguration().setSize(property(camelContext, java.lang.String.class, value)); return true;
+        case "spoolthreshold":
+        case "spoolThreshold": target.getConfiguration().setSpoolThreshold(property(camelContext, long.class, value)); return true;
         case "waitforcompletion":
         case "waitForCompletion": target.getConfiguration().setWaitForCompletion(property(camelContext, boolean.class, value)); return true;
         case "webhookallowhttploopback":
@@ -110,6 +112,8 @@ public class PixazoEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "retrydelay":
         case "retryDelay": return long.class;
         case "size": return java.lang.String.class;
+        case "spoolthreshold":
+        case "spoolThreshold": return long.class;
         case "waitforcompletion":
         case "waitForCompletion": return boolean.class;
         case "webhookallowhttploopback":
@@ -162,6 +166,8 @@ public class PixazoEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "retrydelay":
         case "retryDelay": return target.getConfiguration().getRetryDelay();
         case "size": return target.getConfiguration().getSize();
+        case "spoolthreshold":
+        case "spoolThreshold": return target.getConfiguration().getSpoolThreshold();
         case "waitforcompletion":
         case "waitForCompletion": return target.getConfiguration().isWaitForCompletion();
         case "webhookallowhttploopback":

@@ -23,7 +23,7 @@ public class PixazoEndpointUriFactory extends org.apache.camel.support.component
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(28);
+        Set<String> props = new HashSet<>(29);
         props.add("apiKey");
         props.add("background");
         props.add("baseUrl");
@@ -48,6 +48,7 @@ public class PixazoEndpointUriFactory extends org.apache.camel.support.component
         props.add("readTimeout");
         props.add("retryDelay");
         props.add("size");
+        props.add("spoolThreshold");
         props.add("waitForCompletion");
         props.add("webhookAllowHttpLoopback");
         props.add("webhookMode");

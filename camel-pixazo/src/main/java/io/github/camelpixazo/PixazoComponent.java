@@ -1,7 +1,8 @@
 package io.github.camelpixazo;
 
-import java.time.Duration;
 import java.util.Map;
+import java.util.function.UnaryOperator;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -14,14 +15,19 @@ import io.github.camelpixazo.http.HttpTransport;
 import io.github.camelpixazo.http.HttpTransportSettings;
 import io.github.camelpixazo.job.JobWaiter;
 import io.github.camelpixazo.job.Retrier;
+import io.github.camelpixazo.producer.SpooledImageCache;
+import io.github.camelpixazo.producer.WorkerPool;
 
 import org.apache.camel.Endpoint;
+import org.apache.camel.Exchange;
+import org.apache.camel.TypeConversionException;
 import org.apache.camel.SSLContextParametersAware;
 import org.apache.camel.spi.ExecutorServiceManager;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.support.TypeConverterSupport;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.util.concurrent.CamelThreadFactory;
 import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
@@ -51,8 +57,11 @@ public class PixazoComponent extends DefaultComponent implements SSLContextParam
     @Metadata(label = "proxy", description = "The HTTP proxy port.")
     private Integer proxyPort;
 
-    @Metadata(label = "advanced", defaultValue = "100", description = "The maximum number of pooled HTTP connections,"
-                                                                      + " in total and per host.")
+    @Metadata(label = "advanced", defaultValue = "100", description = "The most HTTP calls in flight at once, which is"
+                                                                      + " the most connections open (HTTP/1.1: one per"
+                                                                      + " call), API and downloads together. More calls"
+                                                                      + " wait their turn in order, without holding a"
+                                                                      + " thread.")
     private int maxConnections = 100;
 
     @Metadata(label = "advanced", defaultValue = "4", description = "Threads kept to continue routes when their jobs"
@@ -63,17 +72,23 @@ public class PixazoComponent extends DefaultComponent implements SSLContextParam
     @Metadata(label = "advanced", defaultValue = "100", description = "The most threads continuing routes at the same"
                                                                       + " time; more are started only while all are"
                                                                       + " busy (for example in routes that block), and"
-                                                                      + " end after 60 s idle.")
+                                                                      + " end after 60 s idle. Beyond it finished jobs"
+                                                                      + " queue for a free thread: route work never runs"
+                                                                      + " on an HTTP thread.")
     private int workerPoolMaxSize = 100;
 
-    @Metadata(label = "advanced", description = "A last say over the async HttpClient builder (e.g. proxy"
-                                                + " authentication, interceptors).")
+    @Metadata(label = "advanced", description = "A last say over the JDK java.net.http.HttpClient builder (e.g. proxy"
+                                                + " authentication with an Authenticator, a ProxySelector); applied"
+                                                + " after the component's own settings.")
     private HttpClientConfigurer httpClientConfigurer;
 
     private final ImageGateway gateway = new PixazoGateway();
     private volatile HttpTransport transport;
     private volatile ScheduledExecutorService scheduler;
-    private volatile ExecutorService workerPool;
+    private volatile ExecutorService httpExecutor;
+    private volatile WorkerPool workerPool;
+    /** Environment variables; replaced in tests. */
+    private volatile UnaryOperator<String> environment = System::getenv;
     private volatile Retrier retrier;
     private volatile JobWaiter jobWaiter;
     private volatile boolean stopped;
@@ -90,6 +105,19 @@ public class PixazoComponent extends DefaultComponent implements SSLContextParam
     protected void doStart() throws Exception {
         super.doStart();
         stopped = false;
+        // Camel would convert a spooled image as an InputStream (from where it was read to); its bytes are the whole
+        // image, as for a byte[] body
+        getCamelContext().getTypeConverterRegistry().addTypeConverter(byte[].class, SpooledImageCache.class,
+                new TypeConverterSupport() {
+                    @Override
+                    public <T> T convertTo(Class<T> type, Exchange exchange, Object value) {
+                        try {
+                            return type.cast(((SpooledImageCache) value).toByteArray());
+                        } catch (java.io.IOException e) {
+                            throw new TypeConversionException(value, type, e);
+                        }
+                    }
+                });
         startSharedResources();
     }
 
@@ -97,26 +125,30 @@ public class PixazoComponent extends DefaultComponent implements SSLContextParam
     protected synchronized void doStop() throws Exception {
         stopped = true;
         // fail what is still pending first: their routes get a clear message while the worker pool can still run
-        // them (the scheduler runs nothing more after this, and the HTTP client cancels what it has in flight)
+        // them; then cancel the HTTP calls still in flight (the JDK client has no close() before Java 21)
         if (jobWaiter != null) {
             jobWaiter.abandonAll();
         }
         if (retrier != null) {
             retrier.abandonAll();
         }
+        if (transport != null) {
+            transport.close();
+        }
         ExecutorServiceManager executors = getCamelContext().getExecutorServiceManager();
+        if (workerPool != null) {
+            workerPool.shutdownGracefully(executors.getShutdownAwaitTermination());
+        }
         if (scheduler != null) {
             executors.shutdownNow(scheduler);
         }
-        if (workerPool != null) {
-            executors.shutdownGraceful(workerPool);
-        }
-        if (transport != null) {
-            transport.close();
+        if (httpExecutor != null) {
+            executors.shutdownNow(httpExecutor);
         }
         transport = null;
         scheduler = null;
         workerPool = null;
+        httpExecutor = null;
         retrier = null;
         jobWaiter = null;
         super.doStop();
@@ -135,28 +167,28 @@ public class PixazoComponent extends DefaultComponent implements SSLContextParam
         // exchange waiting for it fails instead of waiting forever
         timers.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
         scheduler = executors.newScheduledThreadPool(this, "PixazoScheduler", timers);
-        // Finished jobs continue their routes here. No queue, so the pool grows when every worker is busy: a route
-        // that blocks on another pixazo call (a ProducerTemplate in a bean) then cannot starve the completion it
-        // waits for. Past workerPoolMaxSize a completion runs on the calling I/O thread (AsyncJobProducer).
-        ThreadPoolProfile workers = new ThreadPoolProfile("PixazoWorker");
-        workers.setPoolSize(workerPoolSize);
-        workers.setMaxPoolSize(Math.max(workerPoolSize, workerPoolMaxSize));
-        workers.setMaxQueueSize(0);
-        workers.setAllowCoreThreadTimeOut(true);
-        workers.setKeepAliveTime(60L);
-        workers.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
-        workerPool = executors.newThreadPool(this, "PixazoWorker", workers);
+        // Finished jobs continue their routes here: grows while all workers are busy (a route that blocks, even on
+        // another pixazo call, cannot starve the completion it waits for), then queues. Never the HTTP threads.
+        String pattern = executors.getThreadNamePattern();
+        CamelThreadFactory late = new CamelThreadFactory(pattern, "PixazoWorkerAfterStop", true);
+        workerPool = new WorkerPool(workerPoolSize, workerPoolMaxSize, 60L,
+                new CamelThreadFactory(pattern, "PixazoWorker", true), task -> late.newThread(task).start());
         retrier = new Retrier(scheduler);
         jobWaiter = new JobWaiter(scheduler);
+        // the JDK client's own work (sending, reading, completing futures): a few named threads, never route work
+        ThreadPoolProfile http = new ThreadPoolProfile("PixazoHttp");
+        int httpThreads = Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors()));
+        http.setPoolSize(httpThreads);
+        http.setMaxPoolSize(httpThreads);
+        http.setMaxQueueSize(Integer.MAX_VALUE); // -1 would mean a SynchronousQueue for Camel's thread pools
+        http.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
+        httpExecutor = executors.newThreadPool(this, "PixazoHttp", http);
 
         SSLContextParameters tls = sslContextParameters != null ? sslContextParameters
                 : useGlobalSslContextParameters ? retrieveGlobalSslContextParameters() : null;
         SSLContext sslContext = tls != null ? tls.createSSLContext(getCamelContext()) : null;
-        int ioThreads = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
-        transport = new HttpTransport(new HttpTransportSettings(maxConnections, ioThreads,
-                Duration.ofMillis(configuration.getConnectTimeout()), sslContext, proxyHost,
-                proxyPort != null ? proxyPort : 80, "camel-pixazo", new CamelThreadFactory(
-                        executors.getThreadNamePattern(), "PixazoHttp", true), httpClientConfigurer));
+        transport = new HttpTransport(new HttpTransportSettings(maxConnections, sslContext, proxyHost,
+                proxyPort != null ? proxyPort : 80, "camel-pixazo", httpExecutor, scheduler, httpClientConfigurer));
     }
 
     /** The number of jobs this component is waiting for right now (for monitoring). */
@@ -187,9 +219,23 @@ public class PixazoComponent extends DefaultComponent implements SSLContextParam
         return jobWaiter;
     }
 
-    synchronized ExecutorService workerPool() throws Exception {
+    synchronized Executor workerPool() throws Exception {
         requireRunning();
         return workerPool;
+    }
+
+    synchronized ScheduledExecutorService scheduler() throws Exception {
+        requireRunning();
+        return scheduler;
+    }
+
+    UnaryOperator<String> environment() {
+        return environment;
+    }
+
+    /** Replaces the environment lookup (for tests: the JVM's environment cannot be changed). */
+    void setEnvironment(UnaryOperator<String> environment) {
+        this.environment = environment;
     }
 
     private void requireRunning() throws Exception {

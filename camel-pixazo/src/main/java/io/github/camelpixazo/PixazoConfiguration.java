@@ -20,8 +20,9 @@ public class PixazoConfiguration implements Cloneable {
 
     @UriParam(label = "security", secret = true)
     @Metadata(description = "The Pixazo API subscription key. Sent only to the baseUrl origin (same scheme, host and port),"
-                            + " as the Ocp-Apim-Subscription-Key header; never logged. Use a property placeholder such as"
-                            + " {{pixazo.apiKey}} or an environment variable rather than writing it in the route.")
+                            + " as the Ocp-Apim-Subscription-Key header; never logged. When it is not set, the key is read"
+                            + " from the environment variable PIXAZO_API_KEY, which keeps it out of Camel's property"
+                            + " machinery (the safest way: see the component page's security section).")
     private String apiKey;
 
     @UriParam(defaultValue = DEFAULT_BASE_URL)
@@ -121,6 +122,15 @@ public class PixazoConfiguration implements Cloneable {
                             + " them promptly).")
     private boolean download = true;
 
+    @UriParam(label = "advanced", defaultValue = "1048576")
+    @Metadata(description = "Images larger than this many bytes are streamed to a temporary file instead of the heap,"
+                            + " and the body is then a StreamCache over that file (file: and ftp: producers copy it by"
+                            + " streaming; it still converts to byte[]), deleted when the exchange completes. Smaller"
+                            + " images are byte[]. The same applies to edit inputs that arrive as an InputStream. The"
+                            + " files go to Camel's stream-caching spool directory when one is configured, else to"
+                            + " java.io.tmpdir. -1 keeps every image in memory (up to 200 MB each); 0 always spools.")
+    private long spoolThreshold = 1024 * 1024;
+
     // --- timing and retries ---
 
     @UriParam(label = "advanced", defaultValue = "5s", javaType = "java.time.Duration")
@@ -138,10 +148,11 @@ public class PixazoConfiguration implements Cloneable {
     private long maxPollInterval = 20_000;
 
     @UriParam(label = "advanced", defaultValue = "15m", javaType = "java.time.Duration")
-    @Metadata(description = "How long to wait for a job to finish before failing the exchange with a"
-                            + " PixazoTimeoutException that carries the request id. The job may still complete (and be"
-                            + " billed): query it with pixazo:status rather than submitting again. High-quality and 4K"
-                            + " jobs often take 1-3 minutes, so keep this well above that.")
+    @Metadata(description = "The one deadline of a job, from the start of its submit: it bounds the submit and its"
+                            + " retries, every status query and the downloads. When it passes the exchange fails with a"
+                            + " PixazoTimeoutException that carries the request id (once the job was accepted). The job"
+                            + " may still complete (and be billed): query it with pixazo:status rather than submitting"
+                            + " again. High-quality and 4K jobs often take 1-3 minutes, so keep this well above that.")
     private long jobTimeout = 900_000;
 
     @UriParam(label = "advanced", defaultValue = "10s", javaType = "java.time.Duration")
@@ -150,26 +161,33 @@ public class PixazoConfiguration implements Cloneable {
     private long connectTimeout = 10_000;
 
     @UriParam(label = "advanced", defaultValue = "60s", javaType = "java.time.Duration")
-    @Metadata(description = "How long to wait for the gateway's response once a request is sent. A read timeout on a"
-                            + " submit may mean the job was queued anyway, so it is never retried automatically (a"
-                            + " second submit would be billed twice); status queries and downloads are retried.")
+    @Metadata(description = "How long the server may stay silent once a request is sent: before its response, and"
+                            + " between two chunks of a body. A read timeout on a submit may mean the job was queued"
+                            + " anyway, so it is never retried automatically (a second submit would be billed twice);"
+                            + " status queries and downloads are asked again.")
     private long readTimeout = 60_000;
 
     @UriParam(label = "advanced", defaultValue = "3")
-    @Metadata(description = "How many times a failed call is retried. Submits are retried only when the gateway"
-                            + " certainly did not take the job (HTTP 429, connection refused or connect timeout); status"
-                            + " queries and downloads are also retried on HTTP 5xx and I/O errors. 0 disables retries.")
+    @Metadata(description = "How many times a submit or a pixazo:status query is retried. Submits are retried only"
+                            + " when the gateway certainly did not take the job (HTTP 429, HTTP 503 with Retry-After,"
+                            + " connection refused or connect timeout); pixazo:status queries also on HTTP 5xx, I/O"
+                            + " errors and malformed answers. The status queries and downloads of a job being waited for"
+                            + " are not limited by this: they are asked again until jobTimeout, unless the gateway says"
+                            + " the job or key is gone. 0 disables retries.")
     private int maxRetries = 3;
 
     @UriParam(label = "advanced", defaultValue = "1s", javaType = "java.time.Duration")
     @Metadata(description = "The first retry delay; it doubles on each further retry (with jitter), up to"
-                            + " maxRetryDelay. A 429's Retry-After replaces it.")
+                            + " maxRetryDelay. A Retry-After (on 429 or 503, in seconds or as an HTTP-date) replaces it"
+                            + " on every call: the next attempt never comes sooner than the gateway asked.")
     private long retryDelay = 1_000;
 
     @UriParam(label = "advanced", defaultValue = "30s", javaType = "java.time.Duration")
-    @Metadata(description = "The longest delay between two retries. When a 429 on a submit asks to wait longer than"
-                            + " this, the exchange fails with a PixazoRateLimitException carrying the Retry-After"
-                            + " instead of waiting.")
+    @Metadata(description = "The longest backoff between two retries, and the longest Retry-After a submit or a"
+                            + " pixazo:status query waits for: when the gateway asks a submit to wait longer (or longer"
+                            + " than is left of jobTimeout), the exchange fails at once with a PixazoRateLimitException"
+                            + " carrying the Retry-After (nothing was queued). A job being waited for obeys any"
+                            + " Retry-After, bounded only by jobTimeout.")
     private long maxRetryDelay = 30_000;
 
     public PixazoConfiguration copy() {
@@ -321,6 +339,14 @@ public class PixazoConfiguration implements Cloneable {
 
     public void setDownload(boolean download) {
         this.download = download;
+    }
+
+    public long getSpoolThreshold() {
+        return spoolThreshold;
+    }
+
+    public void setSpoolThreshold(long spoolThreshold) {
+        this.spoolThreshold = spoolThreshold;
     }
 
     public long getPollInterval() {

@@ -3,14 +3,17 @@ package io.github.camelpixazo;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.stream.Collectors;
 
 import io.github.camelpixazo.error.PixazoValidationException;
 import io.github.camelpixazo.job.JobClient;
 import io.github.camelpixazo.job.JobWaiter;
 import io.github.camelpixazo.job.PollSettings;
-import io.github.camelpixazo.media.MediaDownloader;
+import io.github.camelpixazo.job.MediaDownloader;
+import io.github.camelpixazo.media.SpoolSettings;
+import io.github.camelpixazo.producer.ExchangeSpool;
 import io.github.camelpixazo.producer.ImageInputReader;
 import io.github.camelpixazo.producer.ImageJobProducer;
 import io.github.camelpixazo.producer.ImageRequestFactory;
@@ -56,6 +59,7 @@ public class PixazoEndpoint extends DefaultEndpoint implements AsyncEndpoint, En
     private ImageRequestFactory requestFactory;
     private JobClient jobClient;
     private MediaDownloader downloader;
+    private java.nio.file.Path spoolDirectory;
 
     public PixazoEndpoint(String uri, PixazoComponent component, PixazoOperation operation,
                           PixazoConfiguration configuration) {
@@ -79,7 +83,7 @@ public class PixazoEndpoint extends DefaultEndpoint implements AsyncEndpoint, En
     @Override
     protected void doInit() throws Exception {
         super.doInit();
-        settings = PixazoSettings.of(configuration);
+        settings = PixazoSettings.of(configuration, getComponent().environment());
         validator = new ImageRequestValidator(getComponent().gateway());
         if (operation != PixazoOperation.status) {
             ImageOperation imageOperation = operation == PixazoOperation.generate ? ImageOperation.GENERATE : ImageOperation.EDIT;
@@ -99,6 +103,7 @@ public class PixazoEndpoint extends DefaultEndpoint implements AsyncEndpoint, En
         jobClient = new JobClient(component.gateway(), component.transport(), component.retrier(), settings.client());
         downloader = new MediaDownloader(component.transport(), component.retrier(), settings.retryPolicy(),
                 settings.connectTimeout(), settings.readTimeout());
+        spoolDirectory = ExchangeSpool.directory(getCamelContext());
     }
 
     @Override
@@ -166,11 +171,21 @@ public class PixazoEndpoint extends DefaultEndpoint implements AsyncEndpoint, En
         return settings.poll();
     }
 
+    /** Where this endpoint's big images go: {@code spoolThreshold}, in the spool directory. */
+    public SpoolSettings spoolSettings() {
+        return new SpoolSettings(configuration.getSpoolThreshold(), spoolDirectory);
+    }
+
+    /** The component's scheduler (polls, retries, timers). */
+    public ScheduledExecutorService scheduler() throws Exception {
+        return getComponent().scheduler();
+    }
+
     public JobWaiter jobWaiter() throws Exception {
         return getComponent().jobWaiter();
     }
 
-    public ExecutorService workerPool() throws Exception {
+    public Executor workerPool() throws Exception {
         return getComponent().workerPool();
     }
 }

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 
 import io.github.camelpixazo.error.PixazoValidationException;
 import io.github.camelpixazo.job.JobClientSettings;
@@ -16,13 +17,28 @@ import io.github.camelpixazo.job.RetryPolicy;
  */
 record PixazoSettings(JobClientSettings client, PollSettings poll, RetryPolicy retryPolicy) {
 
-    static PixazoSettings of(PixazoConfiguration config) {
+    /** The environment variable read when no apiKey is configured (as the OpenAI SDKs read OPENAI_API_KEY). */
+    static final String API_KEY_VARIABLE = "PIXAZO_API_KEY";
+
+    /**
+     * @param environment looks up an environment variable ({@code System::getenv} outside tests)
+     */
+    static PixazoSettings of(PixazoConfiguration config, UnaryOperator<String> environment) {
         URI baseUrl = baseUrl(config.getBaseUrl());
         String apiKey = config.getApiKey() == null ? null : config.getApiKey().trim();
         if (apiKey == null || apiKey.isEmpty()) {
-            throw new PixazoValidationException("apiKey", null, "an API key is required: set it on the component"
-                    + " (camel.component.pixazo.api-key) or the endpoint (apiKey={{pixazo.apiKey}}). For the local"
+            String fromEnvironment = environment.apply(API_KEY_VARIABLE);
+            apiKey = fromEnvironment == null ? null : fromEnvironment.trim();
+        }
+        if (apiKey == null || apiKey.isEmpty()) {
+            throw new PixazoValidationException("apiKey", null, "an API key is required: set the environment variable "
+                    + API_KEY_VARIABLE + " (the safest way: it never passes through Camel's properties), or the apiKey"
+                    + " option on the component (camel.component.pixazo.api-key) or the endpoint. For the local"
                     + " sandbox any non-blank value works.");
+        }
+        if (config.getSpoolThreshold() < -1) {
+            throw new PixazoValidationException("spoolThreshold", config.getSpoolThreshold(), "must be -1 (keep images"
+                    + " in memory), 0 (always spool) or a size in bytes.");
         }
         Duration pollInterval = positive("pollInterval", config.getPollInterval());
         Duration maxPollInterval = positive("maxPollInterval", config.getMaxPollInterval());

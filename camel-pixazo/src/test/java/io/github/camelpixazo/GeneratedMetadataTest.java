@@ -78,7 +78,8 @@ class GeneratedMetadataTest {
             Map.entry("readTimeout", list("duration", "60s", null)),
             Map.entry("maxRetries", list("integer", "3", null)),
             Map.entry("retryDelay", list("duration", "1s", null)),
-            Map.entry("maxRetryDelay", list("duration", "30s", null)));
+            Map.entry("maxRetryDelay", list("duration", "30s", null)),
+            Map.entry("spoolThreshold", list("integer", "1048576", null)));
 
     private static List<String> list(String type, String defaultValue, String enums) {
         return java.util.Arrays.asList(type, defaultValue, enums);

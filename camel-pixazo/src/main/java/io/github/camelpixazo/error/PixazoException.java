@@ -1,5 +1,7 @@
 package io.github.camelpixazo.error;
 
+import java.time.Duration;
+
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.HttpResponseAware;
 
@@ -15,6 +17,7 @@ public class PixazoException extends RuntimeCamelException implements HttpRespon
     private final String gatewayError;
     private final String gatewayMessage;
     private final String requestId;
+    private Duration retryAfter;
 
     public PixazoException(String message) {
         this(message, 0, null, null, null, null);
@@ -51,6 +54,20 @@ public class PixazoException extends RuntimeCamelException implements HttpRespon
     /** The gateway's request id of the job concerned, when known (null for failures before a job was accepted). */
     public String getRequestId() {
         return requestId;
+    }
+
+    /**
+     * How long the gateway asked to wait before asking again (its {@code Retry-After} header on a 429 or 503, as
+     * delay-seconds or an HTTP-date), or null if it did not say.
+     */
+    public Duration getRetryAfter() {
+        return retryAfter;
+    }
+
+    /** Records the gateway's {@code Retry-After}; returns this exception. */
+    public PixazoException withRetryAfter(Duration retryAfter) {
+        this.retryAfter = retryAfter;
+        return this;
     }
 
     @Override

@@ -2,14 +2,16 @@ package io.github.camelpixazo.gateway;
 
 import java.util.Map;
 
+import io.github.camelpixazo.http.RequestBody;
+
 /**
  * A request to the gateway's API, before authentication. The path is relative to {@code baseUrl}: a gateway can only
  * name paths, never hosts, so nothing it parses from a response (such as a polling URL) can redirect the key.
  *
  * @param path starts with '/'
- * @param body JSON bytes, or null
+ * @param body the request body (JSON, possibly with images streamed into it), or null
  */
-public record GatewayCall(String method, String path, Map<String, String> headers, byte[] body) {
+public record GatewayCall(String method, String path, Map<String, String> headers, RequestBody body) {
 
     public GatewayCall {
         if (path == null || !path.startsWith("/") || path.startsWith("//")) {

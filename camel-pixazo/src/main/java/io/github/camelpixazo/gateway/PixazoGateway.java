@@ -2,11 +2,13 @@ package io.github.camelpixazo.gateway;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,10 +22,13 @@ import io.github.camelpixazo.error.PixazoMalformedResponseException;
 import io.github.camelpixazo.error.PixazoRateLimitException;
 import io.github.camelpixazo.error.PixazoValidationException;
 import io.github.camelpixazo.http.HttpReply;
+import io.github.camelpixazo.http.RequestBody;
 import io.github.camelpixazo.http.RetryAfter;
 import io.github.camelpixazo.job.JobSnapshot;
 import io.github.camelpixazo.job.JobStatus;
 import io.github.camelpixazo.job.SubmittedJob;
+import io.github.camelpixazo.media.Base64EncodingInputStream;
+import io.github.camelpixazo.media.DataUri;
 import io.github.camelpixazo.request.ImageInput;
 import io.github.camelpixazo.request.ImageModel;
 import io.github.camelpixazo.request.ImageOperation;
@@ -82,6 +87,7 @@ public final class PixazoGateway implements ImageGateway {
     @Override
     public GatewayCall submitCall(ImageRequest request) {
         ObjectNode body = JSON.createObjectNode();
+        InlineImages inline = new InlineImages();
         String path;
         body.put("prompt", request.prompt());
         if (request.model() == ImageModel.GPT_IMAGE_1_5) {
@@ -96,13 +102,13 @@ public final class PixazoGateway implements ImageGateway {
                 path = GPT_IMAGE_2_EDIT;
                 List<ImageInput> images = request.images();
                 if (images.size() == 1) {
-                    body.put("image", images.get(0).toUriString());
+                    body.put("image", inline.add(images.get(0)));
                 } else {
                     ArrayNode array = body.putArray("image");
-                    images.forEach(image -> array.add(image.toUriString()));
+                    images.forEach(image -> array.add(inline.add(image)));
                 }
                 if (request.mask() != null) {
-                    body.put("mask", request.mask().toUriString());
+                    body.put("mask", inline.add(request.mask()));
                 }
             } else {
                 path = GPT_IMAGE_2_GENERATE;
@@ -125,7 +131,7 @@ public final class PixazoGateway implements ImageGateway {
             }
         }
         try {
-            return new GatewayCall("POST", path, headers, JSON.writeValueAsBytes(body));
+            return new GatewayCall("POST", path, headers, inline.body("application/json", JSON.writeValueAsBytes(body)));
         } catch (IOException e) {
             throw new PixazoException("Could not write the request JSON", e);
         }
@@ -206,12 +212,15 @@ public final class PixazoGateway implements ImageGateway {
         if (status == 401 || status == 403) {
             return new PixazoAuthenticationException(status, error, message, requestId);
         }
-        return phase == CallPhase.SUBMIT ? submitFailure(status, reply, error, message)
-                : statusFailure(status, error, message, requestId);
+        // RFC 9110 defines Retry-After for 429 and 503; every call kind obeys it (submit, status, download)
+        Duration retryAfter = status == 429 || status == 503
+                ? RetryAfter.parse(reply.header("Retry-After"), Instant.now()) : null;
+        return (phase == CallPhase.SUBMIT ? submitFailure(status, retryAfter, error, message)
+                : statusFailure(status, error, message, requestId)).withRetryAfter(retryAfter);
     }
 
     /** A failed submit: the types that say "nothing was queued" are used only where that is true. */
-    private static PixazoException submitFailure(int status, HttpReply reply, String error, String message) {
+    private static PixazoException submitFailure(int status, Duration retryAfter, String error, String message) {
         String says = PixazoException.gatewaySays(error, message);
         switch (status) {
             case 400:
@@ -219,8 +228,16 @@ public final class PixazoGateway implements ImageGateway {
             case 402:
                 return new PixazoInsufficientBalanceException(error, message);
             case 429:
-                return new PixazoRateLimitException("the job was not queued.",
-                        RetryAfter.parse(reply.header("Retry-After"), Instant.now()), error, message);
+                return new PixazoRateLimitException("the job was not queued.", retryAfter, error, message);
+            case 503:
+                if (retryAfter != null) {
+                    // a refusal to start work, with a time to come back: Pixapi and EvoLink document 503 as retryable
+                    return new PixazoRateLimitException(503, "the job was not queued.", retryAfter, error, message);
+                }
+                return new PixazoException("The gateway answered HTTP 503 to the submit" + says
+                        + " without Retry-After. The job may have been queued anyway, so it is not resubmitted"
+                        + " automatically (a second submit could be billed twice): check the Pixazo dashboard before"
+                        + " sending the message again.", status, error, message, null, null);
             case 404:
                 return new PixazoException("The gateway has no such endpoint (HTTP 404)" + says
                         + ": check baseUrl (its path prefix is kept) and the model.", status, error, message, null, null);
@@ -300,5 +317,46 @@ public final class PixazoGateway implements ImageGateway {
         String text = new String(reply.body(), 0, Math.min(reply.body().length, 200), StandardCharsets.UTF_8)
                 .replaceAll("\\s+", " ").trim();
         return text.isEmpty() ? "<empty body>" : "'" + text + (reply.body().length > 200 ? "...'" : "'");
+    }
+
+    /**
+     * Local images inside the request JSON without a whole-image String: each gets a unique placeholder in the JSON
+     * tree, and the serialized JSON is cut at the placeholders into segments, with each image's data URI streamed
+     * in between (its base64 encoded while it is sent). Remote images stay plain URL strings.
+     */
+    private static final class InlineImages {
+        private final String token = "pixazo-inline-" + UUID.randomUUID() + "-";
+        private final List<ImageInput> images = new ArrayList<>();
+
+        /** The JSON string value for this image: its URL, or a placeholder. */
+        String add(ImageInput image) {
+            if (image.isRemote()) {
+                return image.url();
+            }
+            images.add(image);
+            return token + (images.size() - 1);
+        }
+
+        RequestBody body(String contentType, byte[] json) {
+            if (images.isEmpty()) {
+                return RequestBody.ofBytes(contentType, json);
+            }
+            String text = new String(json, StandardCharsets.UTF_8);
+            List<RequestBody.Segment> segments = new ArrayList<>();
+            int from = 0;
+            for (int i = 0; i < images.size(); i++) {
+                String placeholder = token + i;
+                int at = text.indexOf(placeholder, from);
+                segments.add(new RequestBody.BytesSegment(text.substring(from, at).getBytes(StandardCharsets.UTF_8)));
+                ImageInput image = images.get(i);
+                byte[] prefix = DataUri.prefix(image.mediaType()).getBytes(StandardCharsets.US_ASCII);
+                segments.add(new RequestBody.BytesSegment(prefix));
+                segments.add(new RequestBody.StreamSegment(Base64EncodingInputStream.encodedLength(image.size()),
+                        () -> new Base64EncodingInputStream(image.openStream())));
+                from = at + placeholder.length();
+            }
+            segments.add(new RequestBody.BytesSegment(text.substring(from).getBytes(StandardCharsets.UTF_8)));
+            return RequestBody.of(contentType, segments);
+        }
     }
 }

@@ -2,7 +2,7 @@ package io.github.camelpixazo.http;
 
 import java.io.IOException;
 
-/** A response body exceeded the call's limit. Not transient: asking again returns the same body. */
+/** A response body exceeded the call's limit ({@link HttpCall#maxResponseBytes()}); the rest was not read. */
 public class ResponseTooLargeException extends IOException {
 
     public ResponseTooLargeException(long limit) {

@@ -10,7 +10,6 @@ import java.util.concurrent.CompletableFuture;
 
 import io.github.camelpixazo.error.PixazoException;
 import io.github.camelpixazo.error.PixazoMalformedResponseException;
-import io.github.camelpixazo.error.PixazoRateLimitException;
 import io.github.camelpixazo.error.PixazoTimeoutException;
 import io.github.camelpixazo.gateway.CallPhase;
 import io.github.camelpixazo.gateway.GatewayCall;
@@ -24,10 +23,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Submits jobs and queries their status at one gateway, with the retry rules that keep billing safe: a submit is
- * repeated only when the gateway certainly did not take it (429, refused or timed-out connection); status queries,
- * which have no side effect, are also repeated on 5xx and I/O errors. This is the only class that sees the API key,
- * and it attaches it only to URLs it builds from {@code baseUrl}.
+ * Submits jobs and queries their status at one gateway. This is the only class that sees the API key, and it
+ * attaches it only to URLs it builds from {@code baseUrl}.
+ * <p>
+ * Each call kind has exactly one retry layer. A submit is retried here, and only when the gateway certainly did not
+ * take it ({@link FailureKinds#submitNotTaken}), obeying a {@code Retry-After}. A {@code pixazo:status} query is
+ * retried here ({@link #status}); the status queries of a job being waited for are single attempts
+ * ({@link #statusOnce}) that {@link JobWaiter}'s poll loop repeats. Every call gets what is left of the job's
+ * {@link Deadline}.
  */
 public final class JobClient {
 
@@ -49,39 +52,61 @@ public final class JobClient {
         this.base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
-    /** Submits a validated request; completes with the queued job or a typed {@link PixazoException}. */
-    public CompletableFuture<SubmittedJob> submit(ImageRequest request) {
+    /** The retry rules of this endpoint. */
+    public RetryPolicy retryPolicy() {
+        return settings.retryPolicy();
+    }
+
+    /**
+     * Submits a validated request within the job's deadline; completes with the queued job or a typed
+     * {@link PixazoException}: {@link io.github.camelpixazo.error.PixazoRateLimitException} when the gateway
+     * refused it for now (nothing queued), {@link PixazoTimeoutException} when the deadline passed.
+     */
+    public CompletableFuture<SubmittedJob> submit(ImageRequest request, Deadline deadline) {
         GatewayCall call = gateway.submitCall(request);
         RetryPolicy policy = settings.retryPolicy();
         return retrier.run("a submit to " + base + ". The job may have been queued: check the Pixazo dashboard before"
-                           + " sending the message again.", () -> send(call).thenApply(reply -> {
+                           + " sending the message again.", deadline, timeLeft -> Futures.map(send(call, timeLeft), reply -> {
             if (!reply.isSuccess()) {
                 throw gateway.failure(scrub(reply), CallPhase.SUBMIT, null);
             }
             return gateway.parseSubmitted(reply);
         }), (failure, retries) -> {
-            if (retries >= policy.maxRetries()) {
+            if (retries >= policy.maxRetries() || !FailureKinds.submitNotTaken(failure)) {
                 return Optional.empty();
             }
-            if (failure instanceof PixazoRateLimitException limited) {
-                return rateLimitDelay(limited, retries);
+            Duration asked = RetryPolicy.retryAfter(failure);
+            if (asked != null && asked.compareTo(policy.maxDelay()) > 0) {
+                LOG.debug("Gateway asked to retry the submit after {} ms, more than maxRetryDelay; giving up",
+                        asked.toMillis());
+                return Optional.empty(); // handed back: nothing was queued, the route may send it later
+            }
+            if (asked != null && asked.compareTo(deadline.remaining()) >= 0) {
+                LOG.debug("Gateway asked to retry the submit after {} ms, past jobTimeout; giving up", asked.toMillis());
+                return Optional.empty();
             }
             if (FailureKinds.neverSent(failure)) {
                 LOG.debug("Submit did not reach {} ({}); retry {} of {}", base, failure, retries + 1, policy.maxRetries());
-                return Optional.of(policy.backoff(retries + 1));
             }
-            return Optional.empty();
-        }).exceptionally(failure -> {
-            throw asPixazoException(failure, CallPhase.SUBMIT, null);
+            return Optional.of(policy.delay(failure, retries + 1));
+        }, last -> submitExpired(deadline, last)).exceptionally(failure -> {
+            throw describe(Retrier.unwrap(failure), CallPhase.SUBMIT, null);
         });
     }
 
-    /** Queries a job's status once (with retries on transient failures). */
-    public CompletableFuture<JobSnapshot> status(String requestId) {
-        GatewayCall call = gateway.statusCall(requestId);
-        RetryPolicy policy = settings.retryPolicy();
-        return retrier.run("the status query of job " + requestId + ". The job continues at the gateway: query it"
-                           + " with pixazo:status rather than submitting again.", () -> send(call).thenApply(reply -> {
+    /**
+     * One status query, within {@code timeLimit}, not retried: for {@link JobWaiter}, whose poll loop is the retry
+     * layer of a waiting job. Fails with what happened (a {@link PixazoException} for an HTTP answer, an
+     * {@link java.io.IOException} for a transport failure): classify it with {@link FailureKinds}.
+     */
+    public CompletableFuture<JobSnapshot> statusOnce(String requestId, Duration timeLimit) {
+        GatewayCall call;
+        try {
+            call = gateway.statusCall(requestId); // validates the id before anything is sent
+        } catch (RuntimeException invalid) {
+            return CompletableFuture.failedFuture(invalid);
+        }
+        return Futures.map(send(call, timeLimit), reply -> {
             if (!reply.isSuccess()) {
                 throw gateway.failure(scrub(reply), CallPhase.STATUS, requestId);
             }
@@ -91,40 +116,42 @@ public final class JobClient {
                         + " with request_id '" + snapshot.requestId() + "'.", reply.status(), requestId, null);
             }
             return snapshot;
-        }), (failure, retries) -> {
-            if (retries >= policy.maxRetries() || !FailureKinds.transientForIdempotentCall(failure)) {
-                return Optional.empty();
-            }
-            LOG.debug("Status query of {} failed ({}); retry {} of {}", requestId, failure.getMessage(), retries + 1,
-                    policy.maxRetries());
-            return Optional.of(policy.backoff(retries + 1));
-        }).exceptionally(failure -> {
-            throw asPixazoException(failure, CallPhase.STATUS, requestId);
         });
     }
 
-    private Optional<Duration> rateLimitDelay(PixazoRateLimitException limited, int retries) {
+    /**
+     * The {@code pixazo:status} operation: one status query, retried on transient failures (the same rule as for a
+     * waiting job, {@link FailureKinds#transientAfterAcceptance}) up to {@code maxRetries} times and within the
+     * deadline, obeying a {@code Retry-After} up to {@code maxRetryDelay}.
+     */
+    public CompletableFuture<JobSnapshot> status(String requestId, Deadline deadline) {
         RetryPolicy policy = settings.retryPolicy();
-        Duration asked = limited.getRetryAfter();
-        if (asked == null) {
-            return Optional.of(policy.backoff(retries + 1));
-        }
-        if (asked.compareTo(policy.maxDelay()) > 0) {
-            LOG.debug("Gateway asked to retry after {}s, more than maxRetryDelay; giving up", asked.toSeconds());
-            return Optional.empty();
-        }
-        return Optional.of(asked);
+        return retrier.run("the status query of job " + requestId + ". The job continues at the gateway: query it"
+                           + " with pixazo:status rather than submitting again.", deadline,
+                timeLeft -> statusOnce(requestId, timeLeft), (failure, retries) -> {
+                    if (retries >= policy.maxRetries() || !FailureKinds.transientAfterAcceptance(failure)) {
+                        return Optional.empty();
+                    }
+                    Duration asked = RetryPolicy.retryAfter(failure);
+                    if (asked != null && asked.compareTo(policy.maxDelay()) > 0) {
+                        return Optional.empty();
+                    }
+                    LOG.debug("Status query of {} failed ({}); retry {} of {}", requestId, failure.getMessage(),
+                            retries + 1, policy.maxRetries());
+                    return Optional.of(policy.delay(failure, retries + 1));
+                }, last -> statusExpired(requestId, deadline, last)).exceptionally(failure -> {
+                    throw describe(Retrier.unwrap(failure), CallPhase.STATUS, requestId);
+                });
     }
 
-    private CompletableFuture<HttpReply> send(GatewayCall call) {
+    private CompletableFuture<HttpReply> send(GatewayCall call, Duration timeLimit) {
         URI uri = URI.create(base + call.path());
         Map<String, String> headers = new HashMap<>(call.headers());
         if (settings.apiKey() != null && sameOrigin(uri, settings.baseUrl())) {
             headers.putAll(gateway.authenticationHeaders(settings.apiKey()));
         }
-        HttpCall http = new HttpCall(call.method(), uri, headers, call.body(),
-                call.body() != null ? "application/json" : null, settings.connectTimeout(), settings.readTimeout(),
-                false, MAX_API_RESPONSE_BYTES);
+        HttpCall http = new HttpCall(call.method(), uri, headers, call.body(), settings.connectTimeout(),
+                settings.readTimeout(), timeLimit, false, MAX_API_RESPONSE_BYTES);
         return transport.execute(http);
     }
 
@@ -138,12 +165,33 @@ public final class JobClient {
         if (!body.contains(key)) {
             return reply;
         }
-        return new HttpReply(reply.status(), reply.reason(), reply.headers(),
-                body.replace(key, "xxxxxx").getBytes(StandardCharsets.UTF_8));
+        return new HttpReply(reply.status(), reply.headers(), body.replace(key, "xxxxxx").getBytes(StandardCharsets.UTF_8));
     }
 
-    private PixazoException asPixazoException(Throwable error, CallPhase phase, String requestId) {
-        Throwable failure = Retrier.unwrap(error);
+    private PixazoException submitExpired(Deadline deadline, Throwable last) {
+        String budget = "jobTimeout=" + Durations.format(deadline.budget());
+        if (last == null || FailureKinds.submitNotTaken(last)) {
+            return new PixazoTimeoutException("The submit to " + base + " could not be made within " + budget
+                    + (last != null ? " (last attempt: " + message(last) + ")" : "") + ". Nothing was queued: send the"
+                    + " message again later, or raise jobTimeout.", null, last);
+        }
+        return new PixazoTimeoutException("No answer to the submit from " + base + " within " + budget + " ("
+                + message(last) + "). The job may have been queued and billed, so it is not resubmitted"
+                + " automatically: check the Pixazo dashboard before sending the message again.", null, last);
+    }
+
+    private static PixazoException statusExpired(String requestId, Deadline deadline, Throwable last) {
+        return new PixazoTimeoutException("The status query of job " + requestId + " did not succeed within jobTimeout="
+                + Durations.format(deadline.budget()) + (last != null ? " (last failure: " + message(last) + ")" : "")
+                + ". The job continues at the gateway: query it again later with pixazo:status.", requestId, last);
+    }
+
+    static String message(Throwable failure) {
+        return failure.getMessage() != null ? failure.getMessage() : failure.getClass().getSimpleName();
+    }
+
+    /** A failure as the exception the route sees: typed, saying what it means for the job. */
+    PixazoException describe(Throwable failure, CallPhase phase, String requestId) {
         if (failure instanceof PixazoException pixazo) {
             return pixazo;
         }
@@ -164,8 +212,8 @@ public final class JobClient {
         return new PixazoException((phase == CallPhase.SUBMIT
                 ? "The submit to " + where + " failed after the request was sent. The job may have been queued, so it"
                   + " is not resubmitted automatically."
-                : "The status query of job " + requestId + " at " + where + " failed, also on retries. The job itself"
-                  + " may be fine: query it later with pixazo:status."), 0, null, null, requestId, failure);
+                : "The status query of job " + requestId + " at " + where + " failed. The job itself may be fine: query"
+                  + " it later with pixazo:status."), 0, null, null, requestId, failure);
     }
 
     static boolean sameOrigin(URI a, URI b) {

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.github.camelpixazo.error.PixazoException;
 import io.github.camelpixazo.error.PixazoTimeoutException;
+import io.github.camelpixazo.gateway.CallPhase;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,7 +18,14 @@ import org.slf4j.LoggerFactory;
 /**
  * Waits for jobs to reach a terminal status by polling on a shared scheduler with backoff. A waiting job is a
  * scheduled task and a small object, not a thread: thousands can be in flight on one scheduler thread and the HTTP
- * client's I/O threads. Each status change is logged at DEBUG (logger {@code io.github.camelpixazo.job}).
+ * client's few threads. Each status change is logged at DEBUG (logger {@code io.github.camelpixazo.job}).
+ * <p>
+ * The poll loop is the only retry layer of a waiting job's status queries: each query is a single attempt
+ * ({@link JobClient#statusOnce}) given what is left of the job's {@link Deadline}; a failed one is classified by
+ * {@link FailureKinds#transientAfterAcceptance} and, when transient, asked again after the gateway's
+ * {@code Retry-After} (obeyed whole, however long: the deadline is the only cap for a job that is paid for) or the
+ * retry backoff. No query starts after the deadline, and its expiry is always a {@link PixazoTimeoutException}
+ * carrying the request id.
  */
 public final class JobWaiter {
 
@@ -32,13 +40,17 @@ public final class JobWaiter {
 
     /**
      * Polls the job until COMPLETED, FAILED or ERROR and completes with that snapshot; fails with a
-     * {@link PixazoTimeoutException} after {@code jobTimeout}. Transient status failures (5xx, 429, I/O, garbled
-     * answers) only delay the next query; others (401, 403, 404) fail the wait at once.
+     * {@link PixazoTimeoutException} when the deadline passes. Transient status failures only delay the next query;
+     * those that say the job or key is gone (401, 403, 404, ...) fail the wait at once.
      */
-    public CompletableFuture<JobSnapshot> awaitTerminal(SubmittedJob job, JobClient client, PollSettings settings) {
-        Wait wait = new Wait(job, client, settings);
+    public CompletableFuture<JobSnapshot> awaitTerminal(SubmittedJob job, JobClient client, PollSettings settings,
+                                                        Deadline deadline) {
+        Wait wait = new Wait(job, client, settings, deadline);
         waiting.add(wait);
-        wait.result.whenComplete((snapshot, error) -> waiting.remove(wait));
+        wait.result.whenComplete((snapshot, error) -> {
+            waiting.remove(wait);
+            wait.cancelQuery();
+        });
         wait.schedule(settings.interval());
         return wait.result;
     }
@@ -65,24 +77,25 @@ public final class JobWaiter {
         private final SubmittedJob job;
         private final JobClient client;
         private final PollSettings settings;
-        private final long deadline;
+        private final Deadline deadline;
         private final CompletableFuture<JobSnapshot> result = new CompletableFuture<>();
         private volatile Duration interval;
         private volatile JobStatus lastStatus;
-        private volatile String lastFailure;
+        private volatile Throwable lastFailure;
+        private volatile int failuresInARow;
+        private volatile CompletableFuture<JobSnapshot> query;
 
-        Wait(SubmittedJob job, JobClient client, PollSettings settings) {
+        Wait(SubmittedJob job, JobClient client, PollSettings settings, Deadline deadline) {
             this.job = job;
             this.client = client;
             this.settings = settings;
-            this.deadline = System.nanoTime() + settings.jobTimeout().toNanos();
+            this.deadline = deadline;
             this.interval = settings.interval();
             this.lastStatus = job.status();
         }
 
         void schedule(Duration delay) {
-            long remaining = deadline - System.nanoTime();
-            long delayNanos = Math.max(0, Math.min(delay.toNanos(), remaining));
+            long delayNanos = Math.max(0, Math.min(delay.toNanos(), deadline.remaining().toNanos()));
             try {
                 scheduler.schedule(this::poll, delayNanos, TimeUnit.NANOSECONDS);
             } catch (RejectedExecutionException stopping) {
@@ -93,43 +106,86 @@ public final class JobWaiter {
         }
 
         void poll() {
+            try {
+                if (result.isDone()) {
+                    return;
+                }
+                if (deadline.expired()) {
+                    expire();
+                    return;
+                }
+                CompletableFuture<JobSnapshot> sent = client.statusOnce(job.requestId(), deadline.remaining());
+                query = sent;
+                sent.whenComplete((snapshot, error) -> {
+                    try {
+                        answered(snapshot, error);
+                    } catch (Throwable e) { // never leave the job's exchange waiting, whatever went wrong
+                        result.completeExceptionally(e);
+                    }
+                });
+            } catch (Throwable e) {
+                result.completeExceptionally(e);
+            }
+        }
+
+        private void answered(JobSnapshot snapshot, Throwable error) {
             if (result.isDone()) {
                 return;
             }
-            client.status(job.requestId()).whenComplete((snapshot, error) -> {
-                if (error != null) {
-                    Throwable failure = Retrier.unwrap(error);
-                    if (!FailureKinds.transientForIdempotentCall(failure)) {
-                        result.completeExceptionally(failure); // e.g. 401, 404: asking again will not help
-                        return;
-                    }
-                    // the job is queued and paid for: a gateway hiccup must not abandon it, keep asking until jobTimeout
-                    lastFailure = failure.getMessage();
-                    LOG.debug("Job {}: status query failed ({}); still waiting", job.requestId(), lastFailure);
-                } else {
-                    lastFailure = null;
-                    if (snapshot.status() != lastStatus) {
-                        LOG.debug("Job {}: {} -> {}", job.requestId(), lastStatus, snapshot.status());
-                        lastStatus = snapshot.status();
-                    }
-                    if (snapshot.status().isTerminal()) {
-                        result.complete(snapshot);
-                        return;
-                    }
+            if (error != null) {
+                Throwable failure = Retrier.unwrap(error);
+                if (FailureKinds.jobOrKeyGone(failure)) {
+                    result.completeExceptionally(failure instanceof PixazoException
+                            ? failure : client.describe(failure, CallPhase.STATUS, job.requestId()));
+                    return;
                 }
-                if (System.nanoTime() - deadline >= 0) {
-                    result.completeExceptionally(new PixazoTimeoutException("Job " + job.requestId()
-                            + " did not finish within jobTimeout=" + Durations.format(settings.jobTimeout())
-                            + " (last status " + lastStatus
-                            + (lastFailure != null ? "; the last status query failed: " + lastFailure : "")
-                            + "). It may still complete and be billed: query it with pixazo:status (header"
-                            + " CamelPixazoRequestId) rather than submitting again, or raise jobTimeout.",
-                            job.requestId(), null));
-                } else {
-                    interval = settings.next(interval);
-                    schedule(interval);
+                // the job is queued and paid for: a gateway hiccup must not abandon it, keep asking until the deadline
+                lastFailure = Retrier.moreTelling(lastFailure, failure);
+                int failures = ++failuresInARow;
+                if (deadline.expired()) {
+                    expire();
+                    return;
                 }
-            });
+                Duration delay = client.retryPolicy().delay(failure, failures);
+                LOG.debug("Job {}: status query failed ({}); asking again in {} ms", job.requestId(),
+                        JobClient.message(failure), delay.toMillis());
+                schedule(delay);
+                return;
+            }
+            lastFailure = null;
+            failuresInARow = 0;
+            if (snapshot.status() != lastStatus) {
+                LOG.debug("Job {}: {} -> {}", job.requestId(), lastStatus, snapshot.status());
+                lastStatus = snapshot.status();
+            }
+            if (snapshot.status().isTerminal()) {
+                result.complete(snapshot);
+                return;
+            }
+            if (deadline.expired()) {
+                expire();
+                return;
+            }
+            interval = settings.next(interval);
+            schedule(interval);
+        }
+
+        private void expire() {
+            Throwable failure = lastFailure;
+            result.completeExceptionally(new PixazoTimeoutException("Job " + job.requestId()
+                    + " did not finish within jobTimeout=" + Durations.format(deadline.budget())
+                    + " (last status " + lastStatus
+                    + (failure != null ? "; the last status query failed: " + JobClient.message(failure) : "")
+                    + "). It may still complete and be billed: query it with pixazo:status (header"
+                    + " CamelPixazoRequestId) rather than submitting again, or raise jobTimeout.",
+                    job.requestId(), failure));
+        }
+
+        void cancelQuery() {
+            CompletableFuture<JobSnapshot> inFlight = query;
+            if (inFlight != null && !inFlight.isDone()) {
+                inFlight.cancel(true);
+            }
         }
     }
 }

@@ -16,6 +16,11 @@ public final class DataUri {
         return text != null && text.regionMatches(true, 0, "data:", 0, 5);
     }
 
+    /** What comes before the base64 text: {@code data:<media type>;base64,}. */
+    public static String prefix(String mediaType) {
+        return "data:" + mediaType + ";base64,";
+    }
+
     /** Encodes image bytes as a data URI with the given media type. */
     public static String encode(String mediaType, byte[] data) {
         return "data:" + mediaType + ";base64," + Base64.getEncoder().encodeToString(data);

@@ -1,12 +1,13 @@
 package io.github.camelpixazo.media;
 
 /**
- * One downloaded result image.
+ * One downloaded result image: its bytes in memory, or in a temporary file when it was larger than the spool
+ * threshold (see {@link SpoolSettings}).
  *
  * @param format    sniffed from the bytes; null if they are none of png, jpeg, webp
  * @param mediaType the sniffed MIME type, else the server's, else application/octet-stream
  */
-public record DownloadedImage(String url, byte[] data, ImageFormat format, String mediaType) {
+public record DownloadedImage(String url, SpooledData data, ImageFormat format, String mediaType) {
 
     /** The file extension to use: from the bytes, else from the requested format. */
     public String extension(ImageFormat requested) {
@@ -15,6 +16,7 @@ public record DownloadedImage(String url, byte[] data, ImageFormat format, Strin
 
     @Override
     public String toString() {
-        return "DownloadedImage[" + url + ", " + data.length + " bytes, " + mediaType + "]";
+        return "DownloadedImage[" + url + ", " + data.length() + " bytes" + (data.inMemory() ? "" : " in a file") + ", "
+               + mediaType + "]";
     }
 }

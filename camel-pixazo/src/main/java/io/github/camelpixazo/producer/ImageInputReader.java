@@ -12,6 +12,8 @@ import java.util.Locale;
 
 import io.github.camelpixazo.error.PixazoValidationException;
 import io.github.camelpixazo.media.DataUri;
+import io.github.camelpixazo.media.SpoolWriter;
+import io.github.camelpixazo.media.SpooledData;
 import io.github.camelpixazo.request.ImageInput;
 import io.github.camelpixazo.request.ImageRequestValidator;
 
@@ -77,7 +79,7 @@ public final class ImageInputReader {
             return fromPath(option, source + " (" + file.getName() + ")", file.toPath());
         }
         if (value instanceof InputStream stream) {
-            return ImageInput.ofBytes(source, readBounded(option, source, stream));
+            return fromStream(exchange, option, source, stream);
         }
         try {
             byte[] bytes = exchange.getContext().getTypeConverter().mandatoryConvertTo(byte[].class, exchange, value);
@@ -127,8 +129,29 @@ public final class ImageInputReader {
                 throw new PixazoValidationException(option, source, "is " + size + " bytes; each image may be at most"
                         + " 50 MB (52,428,800 bytes).");
             }
-            return ImageInput.ofBytes(source, Files.readAllBytes(path));
+            return ImageInput.ofFile(source, path); // streamed into the request when it is sent
         } catch (IOException e) {
+            throw new PixazoValidationException(option, source, "cannot be read: " + e.getMessage());
+        }
+    }
+
+    /**
+     * A stream is read once, into memory up to the spool threshold and into a temporary file beyond (deleted when
+     * the exchange completes): never whole into the heap, and a retried submit can send it again.
+     */
+    private static ImageInput fromStream(Exchange exchange, String option, String source, InputStream in) {
+        ExchangeSpool spool = ExchangeSpool.of(exchange);
+        SpoolWriter writer = new SpoolWriter(spool.settings(), spool.files(), "pixazo-input", 0);
+        try {
+            if (!writer.writeAll(in, ImageRequestValidator.MAX_IMAGE_BYTES)) {
+                writer.discard();
+                throw new PixazoValidationException(option, source, "is larger than 50 MB (52,428,800 bytes), the"
+                        + " limit per image.");
+            }
+            SpooledData data = writer.finish();
+            return data.inMemory() ? ImageInput.ofBytes(source, data.bytes()) : ImageInput.ofFile(source, data.file());
+        } catch (IOException e) {
+            writer.discard();
             throw new PixazoValidationException(option, source, "cannot be read: " + e.getMessage());
         }
     }

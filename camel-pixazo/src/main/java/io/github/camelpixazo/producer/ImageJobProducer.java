@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 import io.github.camelpixazo.PixazoEndpoint;
 import io.github.camelpixazo.error.PixazoException;
 import io.github.camelpixazo.error.PixazoJobFailedException;
+import io.github.camelpixazo.job.Deadline;
 import io.github.camelpixazo.job.JobClient;
 import io.github.camelpixazo.job.JobSnapshot;
 import io.github.camelpixazo.job.JobStatus;
@@ -36,8 +37,10 @@ public final class ImageJobProducer extends AsyncJobProducer {
     }
 
     @Override
-    protected CompletableFuture<Consumer<Message>> start(Exchange exchange) throws Exception {
+    protected CompletableFuture<Consumer<Message>> start(Exchange exchange, Deadline deadline) throws Exception {
         PixazoEndpoint endpoint = getEndpoint();
+        // first: edit inputs that arrive as streams spool with this endpoint's settings
+        ExchangeSpool spool = ExchangeSpool.attach(exchange, endpoint.spoolSettings());
         ImageRequest request = endpoint.requestFactory().fromExchange(exchange);
         List<String> warnings = endpoint.validator().validate(request);
         for (String warning : warnings) {
@@ -46,24 +49,27 @@ public final class ImageJobProducer extends AsyncJobProducer {
             }
         }
         JobClient client = endpoint.jobClient();
-        return client.submit(request).thenCompose(job -> {
+        return client.submit(request, deadline).thenCompose(job -> {
             LOG.debug("Job {} submitted: {}", job.requestId(), request);
             if (!endpoint.getConfiguration().isWaitForCompletion()) {
                 return CompletableFuture.completedFuture(message -> ResultWriter.submitted(message, job));
             }
-            return awaitJob(endpoint, client, job).thenCompose(snapshot -> result(exchange, request, snapshot));
+            return awaitJob(endpoint, client, job, deadline)
+                    .thenCompose(snapshot -> result(exchange, request, snapshot, deadline, spool));
         });
     }
 
-    private static CompletableFuture<JobSnapshot> awaitJob(PixazoEndpoint endpoint, JobClient client, SubmittedJob job) {
+    private static CompletableFuture<JobSnapshot> awaitJob(PixazoEndpoint endpoint, JobClient client, SubmittedJob job,
+                                                           Deadline deadline) {
         try {
-            return endpoint.jobWaiter().awaitTerminal(job, client, endpoint.pollSettings());
+            return endpoint.jobWaiter().awaitTerminal(job, client, endpoint.pollSettings(), deadline);
         } catch (Exception e) {
             return CompletableFuture.failedFuture(e);
         }
     }
 
-    private CompletableFuture<Consumer<Message>> result(Exchange exchange, ImageRequest request, JobSnapshot snapshot) {
+    private CompletableFuture<Consumer<Message>> result(Exchange exchange, ImageRequest request, JobSnapshot snapshot,
+                                                       Deadline deadline, ExchangeSpool spool) {
         if (snapshot.status() != JobStatus.COMPLETED) {
             return CompletableFuture.failedFuture(
                     new PixazoJobFailedException(snapshot.requestId(), snapshot.status().name(), snapshot.error()));
@@ -79,8 +85,9 @@ public final class ImageJobProducer extends AsyncJobProducer {
         }
         boolean single = request.imageCount() == 1;
         List<String> urls = single ? snapshot.mediaUrls().subList(0, 1) : snapshot.mediaUrls();
-        return getEndpoint().downloader().downloadAll(urls, snapshot.mediaType(), snapshot.requestId())
+        return getEndpoint().downloader().downloadAll(urls, snapshot.mediaType(), snapshot.requestId(), deadline,
+                        spool.settings(), spool.files())
                 .thenApply(images -> message -> ResultWriter.images(exchange, snapshot, model, images, single,
-                        request.effectiveFormat()));
+                        request.effectiveFormat(), spool));
     }
 }

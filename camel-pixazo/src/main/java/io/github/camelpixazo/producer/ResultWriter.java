@@ -9,6 +9,7 @@ import io.github.camelpixazo.job.JobSnapshot;
 import io.github.camelpixazo.job.SubmittedJob;
 import io.github.camelpixazo.media.DownloadedImage;
 import io.github.camelpixazo.media.ImageFormat;
+import io.github.camelpixazo.media.SpooledData;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -44,11 +45,12 @@ final class ResultWriter {
     }
 
     /**
-     * The downloaded images: for one image the bytes with Content-Type and CamelFileName; for several a List of
-     * messages, one per image, each with its own headers so a splitter can write them all.
+     * The downloaded images: for one image the bytes (or, past the spool threshold, a {@link SpooledImageCache}) with
+     * Content-Type and CamelFileName; for several a List of messages, one per image, each with its own headers so a
+     * splitter can write them all.
      */
     static void images(Exchange exchange, JobSnapshot snapshot, String model, List<DownloadedImage> images,
-                       boolean single, ImageFormat requested) {
+                       boolean single, ImageFormat requested, ExchangeSpool spool) {
         Message message = exchange.getMessage();
         describe(message, snapshot, model);
         message.setHeader(PixazoConstants.MEDIA_TYPE, images.get(0).mediaType());
@@ -56,7 +58,7 @@ final class ResultWriter {
             DownloadedImage image = images.get(0);
             message.setHeader(Exchange.CONTENT_TYPE, image.mediaType());
             message.setHeader(Exchange.FILE_NAME, snapshot.requestId() + "." + image.extension(requested));
-            message.setBody(image.data());
+            message.setBody(body(exchange, image, spool));
             return;
         }
         message.removeHeader(Exchange.FILE_NAME);
@@ -69,10 +71,20 @@ final class ResultWriter {
             part.setHeader(PixazoConstants.MEDIA_TYPE, image.mediaType());
             part.setHeader(Exchange.CONTENT_TYPE, image.mediaType());
             part.setHeader(Exchange.FILE_NAME, snapshot.requestId() + "-" + (i + 1) + "." + image.extension(requested));
-            part.setBody(image.data());
+            part.setBody(body(exchange, image, spool));
             parts.add(part);
         }
         message.setBody(parts);
+    }
+
+    /** Small images are byte[]; spooled ones a StreamCache over their file, which the exchange now owns. */
+    private static Object body(Exchange exchange, DownloadedImage image, ExchangeSpool spool) {
+        SpooledData data = image.data();
+        if (data.inMemory()) {
+            return data.bytes();
+        }
+        spool.files().release(data.file());
+        return SpooledImageCache.of(data, exchange);
     }
 
     private static void describe(Message message, JobSnapshot snapshot, String model) {

@@ -5,6 +5,7 @@ import java.util.function.Consumer;
 
 import io.github.camelpixazo.PixazoConstants;
 import io.github.camelpixazo.PixazoEndpoint;
+import io.github.camelpixazo.job.Deadline;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -20,14 +21,14 @@ public final class StatusProducer extends AsyncJobProducer {
     }
 
     @Override
-    protected CompletableFuture<Consumer<Message>> start(Exchange exchange) {
+    protected CompletableFuture<Consumer<Message>> start(Exchange exchange, Deadline deadline) {
         Message message = exchange.getMessage();
         String requestId = message.getHeader(PixazoConstants.REQUEST_ID, String.class);
         if (requestId == null) {
             requestId = message.getBody(String.class);
         }
         String id = requestId != null ? requestId.trim() : null;
-        return getEndpoint().jobClient().status(id) // validates the id before anything is sent
+        return getEndpoint().jobClient().status(id, deadline) // validates the id before anything is sent
                 .thenApply(snapshot -> m -> ResultWriter.snapshot(m, snapshot));
     }
 }

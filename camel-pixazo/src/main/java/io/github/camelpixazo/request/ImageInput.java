@@ -1,5 +1,11 @@
 package io.github.camelpixazo.request;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -8,33 +14,58 @@ import io.github.camelpixazo.media.ImageDimensions;
 import io.github.camelpixazo.media.ImageFormat;
 
 /**
- * One input image (or mask) of an edit: either local bytes, sent as a data URI, or a remote https URL, passed through
- * for the gateway to fetch. Local bytes are sniffed once here so validation and wire encoding agree.
+ * One input image (or mask) of an edit: local bytes - in memory or in a file - sent as a data URI, or a remote https
+ * URL, passed through for the gateway to fetch. A file is never read whole into memory: its first bytes are sniffed
+ * once here, so validation and wire encoding agree, and the gateway streams it into the request as it is sent.
  */
 public final class ImageInput {
 
+    /** Leading bytes read from a file to sniff its format and dimensions (a JPEG's size can follow large EXIF data). */
+    static final int HEAD_BYTES = 1024 * 1024;
+
     private final String source;
     private final byte[] bytes;
+    private final Path file;
+    private final long size;
     private final String url;
     private final ImageFormat format;
     private final ImageDimensions dimensions;
 
-    private ImageInput(String source, byte[] bytes, String url) {
+    private ImageInput(String source, byte[] bytes, Path file, long size, byte[] head, String url) {
         this.source = source;
         this.bytes = bytes;
+        this.file = file;
+        this.size = size;
         this.url = url;
-        this.format = bytes != null ? ImageFormat.sniff(bytes).orElse(null) : null;
-        this.dimensions = format != null ? ImageDimensions.read(bytes).orElse(null) : null;
+        this.format = head != null ? ImageFormat.sniff(head).orElse(null) : null;
+        this.dimensions = format != null ? ImageDimensions.read(head).orElse(null) : null;
     }
 
     /** Local image bytes; {@code source} says where they came from, for error messages (e.g. "body[2]"). */
     public static ImageInput ofBytes(String source, byte[] bytes) {
-        return new ImageInput(source, Objects.requireNonNull(bytes, "bytes"), null);
+        Objects.requireNonNull(bytes, "bytes");
+        return new ImageInput(source, bytes, null, bytes.length, bytes, null);
+    }
+
+    /**
+     * A local file, read only when it is sent (and its first megabyte now, to sniff it). The file must stay in place
+     * until the exchange completes.
+     *
+     * @throws IOException if it cannot be read
+     */
+    public static ImageInput ofFile(String source, Path file) throws IOException {
+        Objects.requireNonNull(file, "file");
+        long size = Files.size(file);
+        byte[] head;
+        try (InputStream in = Files.newInputStream(file)) {
+            head = in.readNBytes((int) Math.min(size, HEAD_BYTES));
+        }
+        return new ImageInput(source, null, file, size, head, null);
     }
 
     /** A URL the gateway fetches itself. */
     public static ImageInput ofUrl(String source, String url) {
-        return new ImageInput(source, null, Objects.requireNonNull(url, "url"));
+        return new ImageInput(source, null, null, -1, null, Objects.requireNonNull(url, "url"));
     }
 
     public boolean isRemote() {
@@ -53,7 +84,7 @@ public final class ImageInput {
 
     /** The local size in bytes, or -1 for a remote image. */
     public long size() {
-        return bytes != null ? bytes.length : -1;
+        return size;
     }
 
     /** The sniffed format of local bytes; empty for remote images and for bytes that are not PNG, JPEG or WEBP. */
@@ -66,17 +97,45 @@ public final class ImageInput {
         return Optional.ofNullable(dimensions);
     }
 
-    /** The value the gateway receives: the URL, or a data URI of the bytes with their real media type. */
+    /** The media type a data URI of these bytes declares: the sniffed one, else application/octet-stream. */
+    public String mediaType() {
+        return format != null ? format.mediaType() : "application/octet-stream";
+    }
+
+    /**
+     * A fresh stream over the local bytes (each call starts again at the first byte, so a retried request sends them
+     * again).
+     *
+     * @throws IllegalStateException for a remote image
+     */
+    public InputStream openStream() throws IOException {
+        if (bytes != null) {
+            return new ByteArrayInputStream(bytes);
+        }
+        if (file != null) {
+            return Files.newInputStream(file);
+        }
+        throw new IllegalStateException(source + " is a remote image: it has no local bytes");
+    }
+
+    /**
+     * The value the gateway receives, whole in memory: the URL, or a data URI of the bytes with their real media
+     * type. Gateways stream local images instead (see {@link #openStream()}); this is for small values and tests.
+     */
     public String toUriString() {
         if (url != null) {
             return url;
         }
-        return DataUri.encode(format != null ? format.mediaType() : "application/octet-stream", bytes);
+        try (InputStream in = openStream()) {
+            return DataUri.encode(mediaType(), in.readAllBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override
     public String toString() {
         return url != null ? source + " (" + url + ")"
-                : source + " (" + bytes.length + " bytes" + (format != null ? ", " + format : "") + ")";
+                : source + " (" + size + " bytes" + (format != null ? ", " + format : "") + ")";
     }
 }

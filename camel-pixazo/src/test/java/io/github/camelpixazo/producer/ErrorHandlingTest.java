@@ -287,18 +287,25 @@ class ErrorHandlingTest extends PixazoTestSupport {
                 urlPathEqualTo(STATUS + ID))).size(), "a 404 is not retried");
     }
 
+    /**
+     * The job is paid for: a download failing with 5xx is asked again until jobTimeout (the one rule for failures after
+     * acceptance), not only maxRetries times, and then reported as the job's timeout; a 404 says the URL is gone.
+     */
     @Test
-    void downloadsAreRetriedOnServerErrorsAndReportedWhenGone() {
+    void downloadsAreRetriedOnServerErrorsUntilTheDeadlineAndReportedWhenGone() {
         gateway.stubSubmit(GENERATE_2, ID);
         gateway.stub(get(urlPathEqualTo(STATUS + ID)).willReturn(json(200, GatewayStub.status(ID, "COMPLETED", null,
                 List.of(gateway.mediaUrl("/v1/gone.png")), "image/png"))));
         gateway.media().stubFor(get(urlPathEqualTo("/v1/gone.png")).willReturn(aResponse().withStatus(503)));
 
-        PixazoException e = submitFailure();
+        PixazoTimeoutException e = failure(PixazoTimeoutException.class,
+                () -> template.requestBody("pixazo:generate?jobTimeout=1500ms", "A prompt"));
 
-        assertEquals(503, e.getHttpStatus());
         assertEquals(ID, e.getRequestId());
-        assertEquals(1 + 3, gateway.mediaRequests().size());
+        assertEquals(503, assertInstanceOf(PixazoException.class, e.getCause()).getHttpStatus(), "the last failure");
+        assertTrue(e.getMessage().contains("HTTP 503"), e.getMessage());
+        assertTrue(gateway.mediaRequests().size() > 1 + 3, "kept asking past maxRetries=3: "
+                                                             + gateway.mediaRequests().size());
 
         gateway.media().stubFor(get(urlPathEqualTo("/v1/gone.png")).willReturn(aResponse().withStatus(404)));
         gateway.media().resetRequests();
@@ -308,17 +315,20 @@ class ErrorHandlingTest extends PixazoTestSupport {
         assertNull(gone.getGatewayError());
     }
 
+    /** A CDN's or proxy's page answered with 200 says nothing about the paid job: asked again until jobTimeout. */
     @Test
-    void aDownloadThatIsNotAnImageFailsWithoutRetry() {
+    void aDownloadThatIsNotAnImageIsAskedAgainUntilTheDeadline() {
         gateway.stubSubmit(GENERATE_2, ID);
         gateway.stub(get(urlPathEqualTo(STATUS + ID)).willReturn(json(200, GatewayStub.status(ID, "COMPLETED", null,
                 List.of(gateway.mediaUrl("/v1/page.png")), "image/png"))));
         gateway.media().stubFor(get(urlPathEqualTo("/v1/page.png")).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "text/html").withBody("<html>Sign in</html>")));
 
-        PixazoException e = submitFailure();
+        PixazoTimeoutException e = failure(PixazoTimeoutException.class,
+                () -> template.requestBody("pixazo:generate?jobTimeout=1s", "A prompt"));
 
+        assertEquals(ID, e.getRequestId());
         assertTrue(e.getMessage().contains("not an image"), e.getMessage());
-        assertEquals(1, gateway.mediaRequests().size());
+        assertTrue(gateway.mediaRequests().size() > 1, "asked again: " + gateway.mediaRequests().size());
     }
 }

@@ -12,8 +12,9 @@ import io.github.camelpixazo.sandbox.PixazoSandbox;
  * Where the examples send their jobs: the embedded sandbox (the default) or, when the environment variable
  * {@value #API_KEY_ENV} is set, the real Pixazo gateway with that key.
  * <p>
- * The key and the base URL are set on the {@code pixazo} component ({@code camel.component.pixazo.api-key} and
- * {@code base-url}), never in an endpoint URI, so route dumps and logs never show them.
+ * The base URL is set on the {@code pixazo} component ({@code camel.component.pixazo.base-url}). A real key is not
+ * passed through Camel's properties at all - camel-main prints configured properties at DEBUG - the component reads
+ * {@value #API_KEY_ENV} itself; only the sandbox's dummy key is a property.
  */
 public final class Gateway implements AutoCloseable {
 
@@ -70,8 +71,8 @@ public final class Gateway implements AutoCloseable {
     public Map<String, String> componentProperties() {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("camel.component.pixazo.base-url", baseUrl);
-        properties.put("camel.component.pixazo.api-key", apiKey);
         if (isSandbox()) {
+            properties.put("camel.component.pixazo.api-key", apiKey); // not a secret
             long processing = sandbox.processingTime().toMillis();
             long poll = Math.max(50, Math.min(500, processing / 3));
             properties.put("camel.component.pixazo.poll-interval", poll + "ms");
