@@ -2,6 +2,7 @@ package io.github.camelpixazo;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.stream.Collectors;
@@ -18,6 +19,7 @@ import io.github.camelpixazo.producer.StatusProducer;
 import io.github.camelpixazo.request.ImageInput;
 import io.github.camelpixazo.request.ImageOperation;
 import io.github.camelpixazo.request.ImageRequestValidator;
+import io.github.camelpixazo.request.Spelling;
 
 import org.apache.camel.AsyncEndpoint;
 import org.apache.camel.Category;
@@ -51,6 +53,7 @@ public class PixazoEndpoint extends DefaultEndpoint implements AsyncEndpoint, En
     @UriParam
     private PixazoConfiguration configuration;
 
+    private Map<String, String> givenOptions = Map.of();
     private PixazoSettings settings;
     private ImageRequestValidator validator;
     private ImageRequestFactory requestFactory;
@@ -72,20 +75,26 @@ public class PixazoEndpoint extends DefaultEndpoint implements AsyncEndpoint, En
         try {
             return PixazoOperation.valueOf(remaining.trim().toLowerCase(Locale.ROOT));
         } catch (IllegalArgumentException unknown) {
-            throw new PixazoValidationException("operation", remaining, "allowed operations are " + allowed + ".");
+            throw new PixazoValidationException("operation", remaining, "allowed operations are " + allowed + "."
+                    + Spelling.didYouMean(remaining, Arrays.stream(PixazoOperation.values()).map(Enum::name).toList()));
         }
+    }
+
+    /** The text the user wrote for typed options (see {@link GivenOptions}), quoted by messages. */
+    void setGivenOptions(Map<String, String> givenOptions) {
+        this.givenOptions = Map.copyOf(givenOptions);
     }
 
     @Override
     protected void doInit() throws Exception {
         super.doInit();
-        settings = PixazoSettings.of(configuration);
+        settings = PixazoSettings.of(configuration, givenOptions);
         validator = new ImageRequestValidator(getComponent().gateway());
         if (operation != PixazoOperation.status) {
             ImageOperation imageOperation = operation == PixazoOperation.generate ? ImageOperation.GENERATE : ImageOperation.EDIT;
             ImageInput mask = configuration.getMask() != null
                     ? ImageInputReader.fromResource(getCamelContext(), "mask", configuration.getMask()) : null;
-            requestFactory = new ImageRequestFactory(configuration, imageOperation, mask);
+            requestFactory = new ImageRequestFactory(configuration, imageOperation, mask, givenOptions);
             // fail at route start-up on options that can never work, whatever the messages say
             List<String> warnings = validator.validateOptions(requestFactory.fromEndpoint());
             warnings.forEach(warning -> LOG.warn("{}: {}", this, warning));

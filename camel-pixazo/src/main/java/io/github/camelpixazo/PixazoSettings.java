@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 
 import io.github.camelpixazo.error.PixazoValidationException;
 import io.github.camelpixazo.job.JobClientSettings;
@@ -16,7 +17,11 @@ import io.github.camelpixazo.job.RetryPolicy;
  */
 record PixazoSettings(JobClientSettings client, PollSettings poll, RetryPolicy retryPolicy) {
 
-    static PixazoSettings of(PixazoConfiguration config) {
+    /**
+     * @param given the text written for typed options (see {@link GivenOptions}): messages quote it rather than the
+     *              converted value
+     */
+    static PixazoSettings of(PixazoConfiguration config, Map<String, String> given) {
         URI baseUrl = baseUrl(config.getBaseUrl());
         String apiKey = config.getApiKey() == null ? null : config.getApiKey().trim();
         if (apiKey == null || apiKey.isEmpty()) {
@@ -24,28 +29,31 @@ record PixazoSettings(JobClientSettings client, PollSettings poll, RetryPolicy r
                     + " (camel.component.pixazo.api-key) or the endpoint (apiKey={{pixazo.apiKey}}). For the local"
                     + " sandbox any non-blank value works.");
         }
-        Duration pollInterval = positive("pollInterval", config.getPollInterval());
-        Duration maxPollInterval = positive("maxPollInterval", config.getMaxPollInterval());
+        Duration pollInterval = positive("pollInterval", config.getPollInterval(), given);
+        Duration maxPollInterval = positive("maxPollInterval", config.getMaxPollInterval(), given);
         if (maxPollInterval.compareTo(pollInterval) < 0) {
-            throw new PixazoValidationException("maxPollInterval", config.getMaxPollInterval() + "ms",
-                    "must not be shorter than pollInterval (" + config.getPollInterval() + "ms).");
+            throw new PixazoValidationException("maxPollInterval", text(given, "maxPollInterval", config.getMaxPollInterval()),
+                    "must not be shorter than pollInterval (" + text(given, "pollInterval", config.getPollInterval()) + ").");
         }
         if (!(config.getPollBackoffMultiplier() >= 1.0) || config.getPollBackoffMultiplier() > 10) {
-            throw new PixazoValidationException("pollBackoffMultiplier", config.getPollBackoffMultiplier(),
+            throw new PixazoValidationException("pollBackoffMultiplier",
+                    given.getOrDefault("pollBackoffMultiplier", String.valueOf(config.getPollBackoffMultiplier())),
                     "must be between 1 (constant interval) and 10.");
         }
-        Duration jobTimeout = positive("jobTimeout", config.getJobTimeout());
-        Duration connectTimeout = positive("connectTimeout", config.getConnectTimeout());
-        Duration readTimeout = positive("readTimeout", config.getReadTimeout());
+        Duration jobTimeout = positive("jobTimeout", config.getJobTimeout(), given);
+        Duration connectTimeout = positive("connectTimeout", config.getConnectTimeout(), given);
+        Duration readTimeout = positive("readTimeout", config.getReadTimeout(), given);
         if (config.getMaxRetries() < 0 || config.getMaxRetries() > 100) {
-            throw new PixazoValidationException("maxRetries", config.getMaxRetries(), "must be between 0 and 100.");
+            throw new PixazoValidationException("maxRetries", given.getOrDefault("maxRetries",
+                    String.valueOf(config.getMaxRetries())), "must be between 0 and 100.");
         }
         if (config.getRetryDelay() < 0) {
-            throw new PixazoValidationException("retryDelay", config.getRetryDelay() + "ms", "must not be negative.");
+            throw new PixazoValidationException("retryDelay", text(given, "retryDelay", config.getRetryDelay()),
+                    "must not be negative.");
         }
         if (config.getMaxRetryDelay() < config.getRetryDelay()) {
-            throw new PixazoValidationException("maxRetryDelay", config.getMaxRetryDelay() + "ms",
-                    "must not be shorter than retryDelay (" + config.getRetryDelay() + "ms).");
+            throw new PixazoValidationException("maxRetryDelay", text(given, "maxRetryDelay", config.getMaxRetryDelay()),
+                    "must not be shorter than retryDelay (" + text(given, "retryDelay", config.getRetryDelay()) + ").");
         }
         RetryPolicy retry = new RetryPolicy(config.getMaxRetries(), Duration.ofMillis(config.getRetryDelay()),
                 Duration.ofMillis(config.getMaxRetryDelay()));
@@ -83,10 +91,16 @@ record PixazoSettings(JobClientSettings client, PollSettings poll, RetryPolicy r
         return client.readTimeout();
     }
 
-    private static Duration positive(String option, long millis) {
+    private static Duration positive(String option, long millis, Map<String, String> given) {
         if (millis <= 0) {
-            throw new PixazoValidationException(option, millis + "ms", "must be positive (e.g. 5s, 500ms, 15m).");
+            throw new PixazoValidationException(option, text(given, option, millis), "must be positive (e.g. 5s, 500ms,"
+                    + " 15m).");
         }
         return Duration.ofMillis(millis);
+    }
+
+    /** What the user wrote for a duration option, else its value in milliseconds (set in Java: a number of ms). */
+    private static String text(Map<String, String> given, String option, long millis) {
+        return given.getOrDefault(option, millis + "ms");
     }
 }

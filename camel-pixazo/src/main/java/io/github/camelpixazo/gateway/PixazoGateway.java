@@ -65,15 +65,16 @@ public final class PixazoGateway implements ImageGateway {
             return;
         }
         if (request.operation() == ImageOperation.EDIT) {
-            throw new PixazoValidationException("model", request.model(),
+            throw new PixazoValidationException("model", request.given("model", request.model()),
                     "Pixazo documents no edit endpoint for gpt-image-1.5; use model gpt-image-2 with pixazo:edit.");
         }
         if (request.moderation() != null) {
-            throw new PixazoValidationException("moderation", request.moderation(),
+            throw new PixazoValidationException("moderation", request.given("moderation", request.moderation()),
                     "Pixazo documents no moderation parameter for gpt-image-1.5; remove it or use model gpt-image-2.");
         }
         if (request.outputCompression() != null) {
-            throw new PixazoValidationException("outputCompression", request.outputCompression(),
+            throw new PixazoValidationException("outputCompression",
+                    request.given("outputCompression", request.outputCompression()),
                     "Pixazo documents no output_compression parameter for gpt-image-1.5; remove it or use model"
                     + " gpt-image-2.");
         }

@@ -1,6 +1,7 @@
 package io.github.camelpixazo.producer;
 
 import java.util.List;
+import java.util.Map;
 
 import io.github.camelpixazo.PixazoConfiguration;
 import io.github.camelpixazo.PixazoConstants;
@@ -30,11 +31,17 @@ public final class ImageRequestFactory {
     private final PixazoConfiguration config;
     private final ImageOperation operation;
     private final ImageInput endpointMask;
+    private final Map<String, String> given;
 
-    public ImageRequestFactory(PixazoConfiguration config, ImageOperation operation, ImageInput endpointMask) {
+    /**
+     * @param given the text written in the endpoint URI for typed options (e.g. {@code n}), quoted by messages
+     */
+    public ImageRequestFactory(PixazoConfiguration config, ImageOperation operation, ImageInput endpointMask,
+                               Map<String, String> given) {
         this.config = config;
         this.operation = operation;
         this.endpointMask = endpointMask;
+        this.given = Map.copyOf(given);
     }
 
     /** The endpoint's options alone (no message): what start-up validation checks. */
@@ -81,11 +88,25 @@ public final class ImageRequestFactory {
                 .moderation(OptionValue.parse(Moderation.class, "moderation",
                         pick(message, PixazoConstants.MODERATION, config.getModeration())))
                 .images(List.of());
+        // what the user wrote, for messages: the header, else the URI's text, else the configured value
+        builder.given("model", pick(message, PixazoConstants.MODEL, config.getModel()))
+                .given("n", pick(message, PixazoConstants.N, written("n", config.getN())))
+                .given("size", pick(message, PixazoConstants.SIZE, config.getSize()))
+                .given("outputCompression", pick(message, PixazoConstants.OUTPUT_COMPRESSION,
+                        written("outputCompression", config.getOutputCompression())))
+                .given("background", pick(message, PixazoConstants.BACKGROUND, config.getBackground()))
+                .given("moderation", pick(message, PixazoConstants.MODERATION, config.getModeration()));
         if (config.getWebhookUrl() != null && !config.getWebhookUrl().isBlank()) {
             WebhookMode mode = OptionValue.parse(WebhookMode.class, "webhookMode", config.getWebhookMode());
             builder.webhook(new Webhook(config.getWebhookUrl().trim(), mode, config.isWebhookAllowHttpLoopback()));
         }
         return builder;
+    }
+
+    /** The text the endpoint URI gave for an option, else its configured value. */
+    private Object written(String option, Object configured) {
+        String text = given.get(option);
+        return text != null ? text : configured;
     }
 
     private static Object pick(Message message, String header, Object configured) {
@@ -98,8 +119,13 @@ public final class ImageRequestFactory {
         if (value == null || value instanceof Integer) {
             return (Integer) value;
         }
-        if (value instanceof Number number && number.doubleValue() == Math.rint(number.doubleValue())) {
-            return number.intValue();
+        if (value instanceof Number number) {
+            double d = number.doubleValue();
+            // a whole number in int range only: intValue() would wrap 2^40 to 0 and truncate 2.5 to 2
+            if (d == Math.rint(d) && d >= Integer.MIN_VALUE && d <= Integer.MAX_VALUE) {
+                return number.intValue();
+            }
+            throw new PixazoValidationException(option, value, "must be a whole number (header " + header + ").");
         }
         try {
             return Integer.valueOf(value.toString().trim());

@@ -59,15 +59,16 @@ public final class ImageRequestValidator {
     public List<String> validateOptions(ImageRequest request) {
         List<String> warnings = new ArrayList<>();
         if (request.n() != null && (request.n() < MIN_N || request.n() > MAX_N)) {
-            throw new PixazoValidationException("n", request.n(), "the number of images must be between 1 and 10.");
+            throw new PixazoValidationException("n", request.given("n", request.n()), "the number of images must be between 1 and 10.");
         }
         if (request.size() != null) {
-            validateSize(request.model(), request.size());
+            validateSize(request.model(), request.size(), request.given("size", request.size()));
         }
         if (request.outputCompression() != null) {
             int compression = request.outputCompression();
             if (compression < 0 || compression > 100) {
-                throw new PixazoValidationException("outputCompression", compression, "must be between 0 and 100.");
+                throw new PixazoValidationException("outputCompression", request.given("outputCompression", compression),
+                        "must be between 0 and 100.");
             }
             if (request.effectiveFormat() == ImageFormat.PNG) {
                 warnings.add("outputCompression=" + compression + " has no effect on png output: set format=jpeg or "
@@ -76,12 +77,12 @@ public final class ImageRequestValidator {
         }
         if (request.background() == ImageBackground.TRANSPARENT) {
             if (request.model() == ImageModel.GPT_IMAGE_2) {
-                throw new PixazoValidationException("background", "transparent",
+                throw new PixazoValidationException("background", request.given("background", "transparent"),
                         "gpt-image-2 does not support transparent backgrounds; use opaque or auto, "
                         + "or model gpt-image-1.5 with format png or webp.");
             }
             if (request.effectiveFormat() == ImageFormat.JPEG) {
-                throw new PixazoValidationException("background", "transparent",
+                throw new PixazoValidationException("background", request.given("background", "transparent"),
                         "a transparent background needs format png or webp, not jpeg.");
             }
         }
@@ -148,13 +149,13 @@ public final class ImageRequestValidator {
         return h.equals("localhost") || h.equals("[::1]") || h.equals("::1") || IPV4_LOOPBACK.matcher(h).matches();
     }
 
-    private static void validateSize(ImageModel model, ImageSize size) {
+    private static void validateSize(ImageModel model, ImageSize size, Object given) {
         if (size.isAuto()) {
             return;
         }
         if (model == ImageModel.GPT_IMAGE_1_5) {
             if (!GPT_IMAGE_1_5_SIZES.contains(size)) {
-                throw new PixazoValidationException("size", size,
+                throw new PixazoValidationException("size", given,
                         "gpt-image-1.5 supports only 1024x1024, 1536x1024, 1024x1536 and auto.");
             }
             return;
@@ -166,18 +167,18 @@ public final class ImageRequestValidator {
                          + "2160x3840, 3840x2160, or a custom WIDTHxHEIGHT with both sides multiples of 16, "
                          + "655,360 to 8,294,400 pixels, longest edge at most 3840 and aspect ratio at most 3:1.";
         if (size.width() % SIZE_STEP != 0 || size.height() % SIZE_STEP != 0) {
-            throw new PixazoValidationException("size", size, "both sides must be multiples of 16." + allowed);
+            throw new PixazoValidationException("size", given, "both sides must be multiples of 16." + allowed);
         }
         if (size.pixels() < MIN_PIXELS || size.pixels() > MAX_PIXELS) {
-            throw new PixazoValidationException("size", size,
+            throw new PixazoValidationException("size", given,
                     "has " + size.pixels() + " pixels, outside 655,360 to 8,294,400." + allowed);
         }
         if (Math.max(size.width(), size.height()) > MAX_EDGE) {
-            throw new PixazoValidationException("size", size, "the longest edge must be at most 3840." + allowed);
+            throw new PixazoValidationException("size", given, "the longest edge must be at most 3840." + allowed);
         }
         double ratio = (double) Math.max(size.width(), size.height()) / Math.min(size.width(), size.height());
         if (ratio > MAX_ASPECT_RATIO) {
-            throw new PixazoValidationException("size", size, "the aspect ratio must be at most 3:1." + allowed);
+            throw new PixazoValidationException("size", given, "the aspect ratio must be at most 3:1." + allowed);
         }
     }
 
