@@ -18,6 +18,7 @@ import io.github.camelpixazo.producer.ImageRequestFactory;
 import io.github.camelpixazo.producer.StatusProducer;
 import io.github.camelpixazo.request.ImageInput;
 import io.github.camelpixazo.request.ImageOperation;
+import io.github.camelpixazo.request.ImageRequest;
 import io.github.camelpixazo.request.ImageRequestValidator;
 import io.github.camelpixazo.request.Spelling;
 
@@ -96,7 +97,11 @@ public class PixazoEndpoint extends DefaultEndpoint implements AsyncEndpoint, En
                     ? ImageInputReader.fromResource(getCamelContext(), "mask", configuration.getMask()) : null;
             requestFactory = new ImageRequestFactory(configuration, imageOperation, mask, givenOptions);
             // fail at route start-up on options that can never work, whatever the messages say
-            List<String> warnings = validator.validateOptions(requestFactory.fromEndpoint());
+            ImageRequest defaults = requestFactory.fromEndpoint();
+            List<String> warnings = validator.validateOptions(defaults);
+            if (configuration.getPrompt() != null) {
+                validator.validatePrompt(defaults);
+            }
             warnings.forEach(warning -> LOG.warn("{}: {}", this, warning));
         }
     }

@@ -28,6 +28,7 @@ import io.github.camelpixazo.request.ImageInput;
 import io.github.camelpixazo.request.ImageModel;
 import io.github.camelpixazo.request.ImageOperation;
 import io.github.camelpixazo.request.ImageRequest;
+import io.github.camelpixazo.request.PromptLimit;
 
 /**
  * The Pixazo gateway's wire format ({@code https://gateway.pixazo.ai}), as documented in
@@ -43,6 +44,20 @@ public final class PixazoGateway implements ImageGateway {
     static final String STATUS = "/v2/requests/status/";
     static final String GPT_IMAGE_2_ID = "gpt-image-2";
     static final String GPT_IMAGE_1_5_ID = "gpt-image-1-5-api-923";
+
+    /**
+     * Pixazo documents no prompt limit for either model. The bound is the models' own: OpenAI's Images API reference
+     * gives 32,000 characters for the GPT image models, the figure EvoLink also documents for gpt-image-2
+     * (gateway-facts.md). EvoLink's 2000 tokens for gpt-image-1.5 is EvoLink's own rule, not applied here.
+     */
+    static final PromptLimit PROMPT_LIMIT = new PromptLimit(32_000, "Pixazo documents no limit; this is the GPT image"
+            + " models' own limit (OpenAI Images API reference), also documented by EvoLink for gpt-image-2");
+
+    /**
+     * Pixazo documents no limit on the number of edit input images; 16 is the GPT image models' own (OpenAI's edits
+     * reference) and what EvoLink documents (1-16 images per request, evolink-gpt-image-1.5-api.txt).
+     */
+    static final int MAX_INPUT_IMAGES = 16;
 
     /** Request ids are echoed into a URL path: only characters that need no escaping and cannot climb the path. */
     private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,254}");
@@ -78,6 +93,16 @@ public final class PixazoGateway implements ImageGateway {
                     "Pixazo documents no output_compression parameter for gpt-image-1.5; remove it or use model"
                     + " gpt-image-2.");
         }
+    }
+
+    @Override
+    public PromptLimit promptLimit(ImageModel model) {
+        return PROMPT_LIMIT;
+    }
+
+    @Override
+    public int maxInputImages(ImageModel model) {
+        return MAX_INPUT_IMAGES;
     }
 
     @Override

@@ -46,7 +46,7 @@ public final class ImageRequestFactory {
 
     /** The endpoint's options alone (no message): what start-up validation checks. */
     public ImageRequest fromEndpoint() {
-        return builder(null).prompt(config.getPrompt()).mask(endpointMask).build();
+        return builder(null).prompt(config.getPrompt()).given("prompt", config.getPrompt()).mask(endpointMask).build();
     }
 
     /** The request for one message. */
@@ -64,7 +64,7 @@ public final class ImageRequestFactory {
         } else {
             builder.images(ImageInputReader.fromBody(exchange));
         }
-        builder.prompt(prompt != null ? prompt.strip() : null);
+        builder.prompt(prompt != null ? prompt.strip() : null).given("prompt", prompt);
         Object maskHeader = message.getHeader(PixazoConstants.MASK);
         builder.mask(maskHeader != null
                 ? ImageInputReader.read(exchange, "mask", "header " + PixazoConstants.MASK, maskHeader) : endpointMask);

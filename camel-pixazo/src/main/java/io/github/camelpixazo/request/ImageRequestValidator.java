@@ -100,18 +100,21 @@ public final class ImageRequestValidator {
         return warnings;
     }
 
-    /** Checks the message-dependent part: the prompt, the input images and the mask. */
+    /**
+     * Checks the message-dependent part: the prompt ({@link PromptRules}, with the gateway's {@link PromptLimit}), the
+     * input images and the mask.
+     */
     public void validateInputs(ImageRequest request) {
-        if (request.prompt() == null || request.prompt().isBlank()) {
-            throw new PixazoValidationException("prompt", request.prompt(), "a non-blank prompt is required: "
-                    + (request.operation() == ImageOperation.GENERATE
-                            ? "send it as the message body, in the header CamelPixazoPrompt or as the option prompt."
-                            : "set the option prompt or the header CamelPixazoPrompt (the body holds the image)."));
-        }
+        validatePrompt(request);
         if (request.operation() == ImageOperation.EDIT) {
             if (request.images().isEmpty()) {
                 throw new PixazoValidationException("image", null,
                         "edit needs at least one input image in the message body.");
+            }
+            int maxImages = gateway.maxInputImages(request.model());
+            if (request.images().size() > maxImages) {
+                throw new PixazoValidationException("image", request.images().size() + " images", "one edit combines"
+                        + " at most " + maxImages + " input images; send fewer (split the list).");
             }
             for (ImageInput image : request.images()) {
                 validateImage("image", image);
@@ -120,6 +123,22 @@ public final class ImageRequestValidator {
                 validateMask(request.mask(), request.images().get(0));
             }
         }
+    }
+
+    /**
+     * Checks the prompt: present, and within {@link PromptRules} with the gateway's {@link PromptLimit} for the model.
+     * Endpoints call this at start-up for the prompt option.
+     */
+    public void validatePrompt(ImageRequest request) {
+        if (request.prompt() == null || request.prompt().isBlank()) {
+            throw new PixazoValidationException("prompt", request.given("prompt", request.prompt()), "a non-blank"
+                    + " prompt is required: "
+                    + (request.operation() == ImageOperation.GENERATE
+                            ? "send it as the message body, in the header CamelPixazoPrompt or as the option prompt."
+                            : "set the option prompt or the header CamelPixazoPrompt (the body holds the image)."));
+        }
+        PromptRules.check(request.prompt(), request.given("prompt", request.prompt()),
+                gateway.promptLimit(request.model()));
     }
 
     /**

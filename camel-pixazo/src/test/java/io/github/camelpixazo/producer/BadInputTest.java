@@ -70,7 +70,53 @@ class BadInputTest extends PixazoTestSupport {
                 "1536 × 1000", "multiples of 16");
     }
 
+    @Test
+    void promptWithNoVisibleCharacter() {
+        // controls only, zero-width and format characters, bidi controls, unusual spaces, lone combining marks,
+        // Hangul fillers and the blank Braille pattern: not blank to String.isBlank(), yet nothing to see
+        assertRejectedPrompt("\u0000\u0007\u001b", "\\u0000\\u0007\\u001B", "has no visible character");
+        assertRejectedPrompt("\u200b\u200c\u200d\u2060\ufeff", "\\u200B\\u200C\\u200D\\u2060\\uFEFF",
+                "has no visible character");
+        assertRejectedPrompt("\u200e\u202e\u2066 \u2069", "\\u200E\\u202E\\u2066 \\u2069", "has no visible character");
+        assertRejectedPrompt("\u00a0\u3000", "\\u00A0\\u3000", "has no visible character");
+        assertRejectedPrompt("\u0301\u0308", "\\u0301\\u0308", "has no visible character");
+        assertRejectedPrompt("\u3164\u2800", "\\u3164\\u2800", "has no visible character");
+        // the same through the header and the endpoint option
+        assertRejectedMessage("pixazo:generate", "a cat", Map.of(PixazoConstants.PROMPT, "\u200b"), "prompt", "\\u200B",
+                "has no visible character");
+        assertRejectedEndpoint("pixazo:generate?prompt=%E2%80%8B", "prompt", "\\u200B", "has no visible character");
+    }
+
+    @Test
+    void promptWithControlCharacters() {
+        assertRejectedPrompt("a cat\u0000", "a cat\\u0000", "control character U+0000 at character 6");
+        assertRejectedPrompt("\u0093smart quotes\u0094", "\\u0093smart quotes\\u0094", "windows-1252");
+        assertRejectedPrompt("a \u001b[31mred\u001b[0m cat", "a \\u001B[31mred\\u001B[0m cat", "U+001B");
+    }
+
+    @Test
+    void promptThatIsNotValidUnicode() {
+        assertRejectedPrompt("a smiling cat \ud83d", "a smiling cat \\uD83D", "unpaired UTF-16 surrogate U+D83D");
+        assertRejectedPrompt("caf\ufffd au lait", "caf\\uFFFD au lait", "the replacement character");
+    }
+
+    @Test
+    void promptLongerThanTheModelAccepts() {
+        String prompt = "a".repeat(32_001);
+        PixazoValidationException e = failure(PixazoValidationException.class,
+                () -> template.requestBody("pixazo:generate", prompt));
+        assertRejection(e, "32,001 characters", "prompt", "a".repeat(117) + "...",
+                "is 32,001 characters long; at most 32,000 are accepted (Pixazo documents no limit;");
+        assertRejectedMessage("pixazo:generate?model=gpt-image-1.5", "a cat",
+                Map.of(PixazoConstants.PROMPT, "\ud83d\ude00".repeat(32_001)), "prompt", "\ud83d\ude00".repeat(117) + "...",
+                "is 32,001 characters long");
+    }
+
     // --- helpers ---
+
+    private void assertRejectedPrompt(String prompt, String quoted, String problem) {
+        assertRejectedMessage("pixazo:generate", prompt, Map.of(), "prompt", quoted, problem);
+    }
 
     private void assertRejectedEndpoint(String uri, String option, String quoted, String problem) {
         Exception e = assertThrows(Exception.class, () -> context.getEndpoint(uri).createProducer(), uri);
