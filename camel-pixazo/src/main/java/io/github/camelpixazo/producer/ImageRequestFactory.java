@@ -7,6 +7,7 @@ import io.github.camelpixazo.PixazoConfiguration;
 import io.github.camelpixazo.PixazoConstants;
 import io.github.camelpixazo.error.PixazoValidationException;
 import io.github.camelpixazo.media.ImageFormat;
+import io.github.camelpixazo.request.GatewayCapabilities;
 import io.github.camelpixazo.request.ImageBackground;
 import io.github.camelpixazo.request.ImageInput;
 import io.github.camelpixazo.request.ImageModel;
@@ -32,16 +33,19 @@ public final class ImageRequestFactory {
     private final ImageOperation operation;
     private final ImageInput endpointMask;
     private final Map<String, String> given;
+    private final GatewayCapabilities gateway;
 
     /**
-     * @param given the text written in the endpoint URI for typed options (e.g. {@code n}), quoted by messages
+     * @param given   the text written in the endpoint URI for typed options (e.g. {@code n}), quoted by messages
+     * @param gateway what the gateway accepts: the prompt limit bounds how much of a body is read
      */
     public ImageRequestFactory(PixazoConfiguration config, ImageOperation operation, ImageInput endpointMask,
-                               Map<String, String> given) {
+                               Map<String, String> given, GatewayCapabilities gateway) {
         this.config = config;
         this.operation = operation;
         this.endpointMask = endpointMask;
         this.given = Map.copyOf(given);
+        this.gateway = gateway;
     }
 
     /** The endpoint's options alone (no message): what start-up validation checks. */
@@ -53,13 +57,16 @@ public final class ImageRequestFactory {
     public ImageRequest fromExchange(Exchange exchange) {
         Message message = exchange.getMessage();
         ImageRequest.Builder builder = builder(message);
-        String prompt = message.getHeader(PixazoConstants.PROMPT, String.class);
+        // read no more of a body than the longest prompt the model accepts can take
+        int maxCharacters = gateway.promptLimit(builder.model()).maxCharacters();
+        String prompt = MessageText.read(exchange, "prompt", "header " + PixazoConstants.PROMPT,
+                message.getHeader(PixazoConstants.PROMPT), maxCharacters);
         if (prompt == null) {
             prompt = config.getPrompt();
         }
         if (operation == ImageOperation.GENERATE) {
             if (prompt == null) {
-                prompt = message.getBody(String.class);
+                prompt = MessageText.read(exchange, "prompt", "the message body", message.getBody(), maxCharacters);
             }
         } else {
             builder.images(ImageInputReader.fromBody(exchange));

@@ -137,6 +137,11 @@ public record ImageRequest(
             return this;
         }
 
+        /** The model of the request being built. */
+        public ImageModel model() {
+            return model;
+        }
+
         /** Records what the user wrote for an option (null: nothing), for messages. */
         public Builder given(String option, Object raw) {
             if (raw != null) {
