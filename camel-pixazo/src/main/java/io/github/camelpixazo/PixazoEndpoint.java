@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.stream.Collectors;
 
 import io.github.camelpixazo.error.PixazoValidationException;
+import io.github.camelpixazo.gateway.ImageGateway;
 import io.github.camelpixazo.job.JobClient;
 import io.github.camelpixazo.job.JobWaiter;
 import io.github.camelpixazo.job.PollSettings;
@@ -95,7 +96,8 @@ public class PixazoEndpoint extends DefaultEndpoint implements AsyncEndpoint, En
             ImageOperation imageOperation = operation == PixazoOperation.generate ? ImageOperation.GENERATE : ImageOperation.EDIT;
             ImageInput mask = configuration.getMask() != null
                     ? ImageInputReader.fromResource(getCamelContext(), "mask", configuration.getMask()) : null;
-            requestFactory = new ImageRequestFactory(configuration, imageOperation, mask, givenOptions);
+            requestFactory = new ImageRequestFactory(configuration, imageOperation, mask, givenOptions,
+                    getComponent().gateway());
             // fail at route start-up on options that can never work, whatever the messages say
             ImageRequest defaults = requestFactory.fromEndpoint();
             List<String> warnings = validator.validateOptions(defaults);
@@ -166,6 +168,11 @@ public class PixazoEndpoint extends DefaultEndpoint implements AsyncEndpoint, En
 
     public ImageRequestFactory requestFactory() {
         return requestFactory;
+    }
+
+    /** The gateway this endpoint talks to (its documented forms and limits). */
+    public ImageGateway gateway() {
+        return getComponent().gateway();
     }
 
     public JobClient jobClient() {

@@ -62,6 +62,13 @@ public final class PixazoGateway implements ImageGateway {
     /** Request ids are echoed into a URL path: only characters that need no escaping and cannot climb the path. */
     private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,254}");
 
+    /**
+     * The documented form of a request id: {@code <model id>_<UUID>}, e.g. {@code gpt-image-2_019dxxxx-xxxx-...} and
+     * {@code gpt-image-1-5-api-923_019dxxxx-...} (pixazo-gpt-image-api.txt, every response example).
+     */
+    static final Pattern DOCUMENTED_REQUEST_ID = Pattern.compile(
+            "[a-z0-9][a-z0-9.-]*_[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Override
@@ -169,6 +176,19 @@ public final class PixazoGateway implements ImageGateway {
         if (requestId == null || !REQUEST_ID.matcher(requestId).matches()) {
             throw new PixazoValidationException("requestId", requestId, "not a request id: expected letters, digits and"
                     + " . _ : - (for example gpt-image-2_019d...), from the header CamelPixazoRequestId of a submit.");
+        }
+    }
+
+    @Override
+    public void requireDocumentedRequestId(String requestId, Object given) {
+        if (requestId == null || requestId.isEmpty()) {
+            throw new PixazoValidationException("requestId", given, "a request id is required: set the header"
+                    + " CamelPixazoRequestId or send the id (or the SubmittedJob of a submit) as the body.");
+        }
+        if (!DOCUMENTED_REQUEST_ID.matcher(requestId).matches()) {
+            throw new PixazoValidationException("requestId", given, "is not a Pixazo request id, which has the form"
+                    + " <model id>_<UUID> (e.g. gpt-image-2_019d1c2e-7b3a-7cde-9f01-23456789abcd). Take it from the"
+                    + " header CamelPixazoRequestId of a submit.");
         }
     }
 
