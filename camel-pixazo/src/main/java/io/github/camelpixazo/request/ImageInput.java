@@ -6,6 +6,7 @@ import java.util.Optional;
 import io.github.camelpixazo.media.DataUri;
 import io.github.camelpixazo.media.ImageDimensions;
 import io.github.camelpixazo.media.ImageFormat;
+import io.github.camelpixazo.media.ImageStructure;
 
 /**
  * One input image (or mask) of an edit: either local bytes, sent as a data URI, or a remote https URL, passed through
@@ -18,6 +19,7 @@ public final class ImageInput {
     private final String url;
     private final ImageFormat format;
     private final ImageDimensions dimensions;
+    private final String defect;
 
     private ImageInput(String source, byte[] bytes, String url) {
         this.source = source;
@@ -25,6 +27,9 @@ public final class ImageInput {
         this.url = url;
         this.format = bytes != null ? ImageFormat.sniff(bytes).orElse(null) : null;
         this.dimensions = format != null ? ImageDimensions.read(bytes).orElse(null) : null;
+        // bytes that start like an image but whose structure cannot be read are not an image
+        this.defect = format == null ? null : ImageStructure.defect(bytes, format)
+                .orElse(dimensions == null ? "is damaged: its header gives no width and height." : null);
     }
 
     /** Local image bytes; {@code source} says where they came from, for error messages (e.g. "body[2]"). */
@@ -59,6 +64,14 @@ public final class ImageInput {
     /** The sniffed format of local bytes; empty for remote images and for bytes that are not PNG, JPEG or WEBP. */
     public Optional<ImageFormat> format() {
         return Optional.ofNullable(format);
+    }
+
+    /**
+     * What makes local bytes that start like a PNG, JPEG or WEBP not a whole image (cut off in transfer, a damaged
+     * header), as a phrase ("is cut off after 20 bytes: ..."); empty for whole images and remote ones.
+     */
+    public Optional<String> defect() {
+        return Optional.ofNullable(defect);
     }
 
     /** The pixel dimensions of local bytes, when their header could be read. */
