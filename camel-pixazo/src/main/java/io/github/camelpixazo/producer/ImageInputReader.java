@@ -102,8 +102,10 @@ public final class ImageInputReader {
         try (InputStream in = ResourceHelper.resolveMandatoryResourceAsInputStream(context, trimmed)) {
             return ImageInput.ofBytes(option + " option (" + trimmed + ")", readBounded(option, trimmed, in));
         } catch (IOException e) {
+            // a bare path is read from the classpath by Camel: point at the file when there is one
+            boolean localFile = !trimmed.contains(":") && Files.isRegularFile(Path.of(trimmed));
             throw new PixazoValidationException(option, trimmed, "cannot be read (" + e.getMessage() + "); use file:,"
-                    + " classpath:, https: or data:.");
+                    + " classpath:, https: or data:." + (localFile ? " Did you mean 'file:" + trimmed + "'?" : ""));
         }
     }
 
@@ -116,8 +118,22 @@ public final class ImageInputReader {
             return ImageInput.ofBytes(source, DataUri.decode(text).orElseThrow(() -> new PixazoValidationException(
                     option, source, "is not a base64 data URI (data:image/png;base64,...).")));
         }
+        if (looksLikeAPath(text)) {
+            throw new PixazoValidationException(option, text, "a String " + source + " is taken as an https URL or a"
+                    + " data: URI, and this looks like a file path: to send that file, make it a File (e.g."
+                    + " .process(e -> e.getMessage().setBody(new java.io.File(path)))) or read it with a file: consumer,"
+                    + " whose messages are sent as files.");
+        }
         throw new PixazoValidationException(option, text, "a String " + source + " must be an https URL or a data:"
                 + " URI; to send a local image, send its bytes, a File or a Path.");
+    }
+
+    /** file:..., /..., ./..., ~/..., C:\... or a name ending in an image extension. */
+    private static boolean looksLikeAPath(String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        return lower.startsWith("file:") || lower.startsWith("/") || lower.startsWith("./") || lower.startsWith("../")
+               || lower.startsWith("~/") || lower.matches("[a-z]:[\\\\/].*")
+               || lower.matches("[^\\s]+\\.(png|jpe?g|webp)");
     }
 
     private static ImageInput fromPath(String option, String source, Path path) {

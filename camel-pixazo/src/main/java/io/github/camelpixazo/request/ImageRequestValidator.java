@@ -34,6 +34,10 @@ public final class ImageRequestValidator {
     private static final java.util.regex.Pattern IPV4_LOOPBACK =
             java.util.regex.Pattern.compile("127(\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)){3}");
 
+    private static final java.util.regex.Pattern PRIVATE_IPV4 = java.util.regex.Pattern.compile(
+            "10(\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)){3}"
+            + "|(192\\.168|172\\.(1[6-9]|2\\d|3[01])|169\\.254)(\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)){2}");
+
     private final GatewayCapabilities gateway;
 
     public ImageRequestValidator(GatewayCapabilities gateway) {
@@ -162,6 +166,21 @@ public final class ImageRequestValidator {
         }
     }
 
+    private static String host(String url) {
+        try {
+            return new URI(url).getHost();
+        } catch (URISyntaxException e) {
+            return null;
+        }
+    }
+
+    /** Literal private and link-local addresses (RFC 1918, RFC 3927, RFC 4193) and local names. */
+    private static boolean isPrivate(String host) {
+        String h = host.toLowerCase(Locale.ROOT);
+        return PRIVATE_IPV4.matcher(h).matches() || h.startsWith("[fc") || h.startsWith("[fd") || h.startsWith("[fe80:")
+               || h.endsWith(".localhost") || h.endsWith(".local") || h.endsWith(".internal");
+    }
+
     /** Only literal loopback names: "127.evil.example" or "127.0.0.1.nip.io" are other hosts. */
     private static boolean isLoopback(String host) {
         String h = host.toLowerCase(Locale.ROOT);
@@ -207,6 +226,15 @@ public final class ImageRequestValidator {
                 throw new PixazoValidationException(option, image.url(),
                         "a remote image must be an https URL (or send the bytes, a File or a data: URI).");
             }
+            String host = host(image.url());
+            if (host == null) {
+                throw new PixazoValidationException(option, image.url(), "is not a valid URL with a host.");
+            }
+            if (isLoopback(host) || isPrivate(host)) {
+                throw new PixazoValidationException(option, image.url(), "the gateway downloads a URL itself and"
+                        + " cannot reach " + host + ", a loopback or private address: send the image's bytes (a File,"
+                        + " Path or byte[] body) instead.");
+            }
             return;
         }
         if (image.size() > MAX_IMAGE_BYTES) {
@@ -217,6 +245,16 @@ public final class ImageRequestValidator {
             throw new PixazoValidationException(option, image.source(),
                     "is not a PNG, JPEG or WEBP image (judged by its bytes, not its name).");
         }
+        requireWhole(option, image);
+    }
+
+    /** An image whose header or structure cannot be read is not an image: the gateway would fail (and bill) it. */
+    private static void requireWhole(String option, ImageInput image) {
+        image.defect().ifPresent(defect -> {
+            throw new PixazoValidationException(option, image.source(), "starts like a "
+                    + image.format().map(f -> f.value().toUpperCase(Locale.ROOT)).orElse("")
+                    + " image of " + image.size() + " bytes but " + defect + " Send the whole image.");
+        });
     }
 
     /** @param firstImage null when there is no message yet (start-up): then only the mask itself is checked */
@@ -234,6 +272,7 @@ public final class ImageRequestValidator {
                     "must be a PNG (white = editable, black = preserved), but its bytes are "
                     + mask.format().map(ImageFormat::value).orElse("not an image") + ".");
         }
+        requireWhole("mask", mask);
         ImageDimensions maskSize = mask.dimensions().orElse(null);
         ImageDimensions imageSize = firstImage != null ? firstImage.dimensions().orElse(null) : null;
         if (maskSize != null && imageSize != null && !maskSize.equals(imageSize)) {

@@ -1,14 +1,26 @@
 package io.github.camelpixazo.producer;
 
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.github.camelpixazo.PixazoConstants;
 import io.github.camelpixazo.error.PixazoValidationException;
+import io.github.camelpixazo.error.UserText;
 import io.github.camelpixazo.support.PixazoTestSupport;
+import io.github.camelpixazo.support.TestImages;
 
+import org.apache.camel.Exchange;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -21,6 +33,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * gateway receives nothing. docs/reliability.adoc lists these kinds.
  */
 class BadInputTest extends PixazoTestSupport {
+
+    private static final byte[] PNG = TestImages.png(64, 48);
+    private static final String EDIT = "pixazo:edit?prompt=Make it blue";
+
+    @TempDir
+    Path dir;
 
     @AfterEach
     void nothingReachedTheGateway() {
@@ -112,9 +130,140 @@ class BadInputTest extends PixazoTestSupport {
                 "is 32,001 characters long");
     }
 
+    @Test
+    void binaryBodyUsedAsPrompt() throws Exception {
+        byte[] png = TestImages.png(8, 8);
+        assertRejectedPrompt(png, UserText.quote(png), "the message body is not text in charset UTF-8: the bytes at"
+                + " offset 0 (89 50 4e 47) are not valid UTF-8. It looks like a PNG image: to send an image, use"
+                + " pixazo:edit");
+        byte[] binary = { 'a', ' ', 'c', 'a', 't', (byte) 0xC3, (byte) 0x28, 0x00, (byte) 0xFF };
+        assertRejectedPrompt(new ByteArrayInputStream(binary), UserText.quote(binary),
+                "the bytes at offset 5 (c3 28 00 ff) are not valid UTF-8");
+        Path file = dir.resolve("photo.txt");
+        Files.write(file, TestImages.jpeg(8, 8));
+        PixazoValidationException e = failure(PixazoValidationException.class,
+                () -> template.requestBody("pixazo:generate", file.toFile()));
+        assertEquals("prompt", e.getOption());
+        assertTrue(e.getMessage().contains("the message body (photo.txt) is not text in charset UTF-8"), e.getMessage());
+        assertTrue(e.getMessage().contains("It looks like a JPEG image"), e.getMessage());
+        // Latin-1 bytes read as UTF-8: the charset is named in the message, with how to choose another
+        byte[] latin1 = "Caf\u00e9 au lait".getBytes(StandardCharsets.ISO_8859_1);
+        assertRejectedPrompt(latin1, UserText.quote(latin1), "name it in the header or exchange property"
+                + " CamelCharsetName");
+        // a header of bytes is decoded the same way
+        assertRejectedMessage("pixazo:generate", "a cat", Map.of(PixazoConstants.PROMPT, png), "prompt",
+                UserText.quote(png), "header CamelPixazoPrompt is not text in charset UTF-8");
+        // a UTF-8 byte-order mark in a body declared ISO-8859-1 would send "\u00ef\u00bb\u00bf" as text
+        byte[] utf8WithBom = { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF, 'a', ' ', 'c', 'a', 't' };
+        assertRejectedMessage("pixazo:generate", utf8WithBom, Map.of(Exchange.CHARSET_NAME, "ISO-8859-1"), "prompt",
+                UserText.quote(utf8WithBom), "starts with a UTF-8 byte-order mark but is decoded as ISO-8859-1");
+    }
+
+    @Test
+    void promptBodyLongerThanAnyAcceptedPromptIsNotRead() throws Exception {
+        Path big = dir.resolve("ten-megabytes.txt");
+        Files.write(big, "a".repeat(10 * 1024 * 1024).getBytes(StandardCharsets.UTF_8));
+        assertRejectedPrompt(big.toFile(), "the message body (ten-megabytes.txt) (more than 192,004 bytes)",
+                "holds more bytes than any text of 32,000 characters takes in UTF-8");
+        InputStream endless = new InputStream() {
+            @Override
+            public int read() {
+                return 'a';
+            }
+        };
+        assertRejectedPrompt(endless, "the message body (more than 192,004 bytes)", "it was not read further");
+    }
+
+    @Test
+    void bodyThatCarriesNoTextUsedAsPrompt() {
+        assertRejectedPrompt(Map.of("prompt", "a cat"), "java.util.ImmutableCollections$Map1",
+                "the message body is not text: send a String, bytes, a stream or a file. To take the prompt from a"
+                + " field of this body, put it in the header CamelPixazoPrompt first");
+        assertRejectedPrompt(List.of("a cat"), "java.util.ImmutableCollections$List12", "is not text");
+        assertRejectedPrompt(new Object(), "java.lang.Object", "is not text");
+        assertRejectedPrompt(42, "java.lang.Integer", "is not text");
+        assertRejectedMessage("pixazo:generate", "a cat", Map.of(PixazoConstants.PROMPT, Map.of("text", "a cat")),
+                "prompt", "java.util.ImmutableCollections$Map1", "header CamelPixazoPrompt is not text");
+    }
+
+    @Test
+    void requestIdNotOfTheGatewaysForm() {
+        assertRejectedStatus("42", "42", "is not a Pixazo request id, which has the form <model id>_<UUID>");
+        assertRejectedStatus(Map.of(PixazoConstants.REQUEST_ID, 42), "42", "is not a Pixazo request id");
+        assertRejectedStatus("gpt-image-2_ok", "gpt-image-2_ok", "is not a Pixazo request id");
+        assertRejectedStatus("gpt-image-2_019d0000-0000-0000-0000-00000000000", "gpt-image-2_019d0000-0000-0000-0000-00000000000",
+                "is not a Pixazo request id");
+        assertRejectedStatus("../../admin?x=1", "../../admin?x=1", "is not a Pixazo request id");
+        assertRejectedStatus((Object) null, null, "a request id is required");
+    }
+
+    @Test
+    void headerOfTheWrongType() {
+        assertRejectedMessage("pixazo:generate", "a cat", Map.of(PixazoConstants.N, true), "n", "true", "whole number");
+        assertRejectedMessage("pixazo:generate", "a cat", Map.of(PixazoConstants.SIZE, 1024), "size", "1024",
+                "expected 'auto' or WIDTHxHEIGHT");
+        assertRejectedMessage("pixazo:generate", "a cat", Map.of(PixazoConstants.QUALITY, 3), "quality", "3",
+                "allowed values are low, medium, high, auto");
+        assertRejectedMessage(EDIT, PNG, Map.of(PixazoConstants.MASK, 5), "mask", "java.lang.Integer",
+                "cannot read an image from header CamelPixazoMask of this type");
+        assertRejectedMessage(EDIT, PNG, Map.of(PixazoConstants.MASK, Map.of("png", "x")), "mask",
+                "java.util.ImmutableCollections$Map1", "cannot read an image from header CamelPixazoMask");
+    }
+
+    @Test
+    void editImageListThatIsEmptyHasANullOrHasTooMany() {
+        assertRejectedMessage(EDIT, List.of(), Map.of(), "image", null, "edit needs at least one input image");
+        assertRejectedMessage(EDIT, Arrays.asList(PNG, null), Map.of(), "image", null, "body[1] is null; expected an"
+                + " image");
+        assertRejectedMessage(EDIT, Collections.nCopies(17, PNG), Map.of(), "image", "17 images",
+                "one edit combines at most 16 input images");
+    }
+
+    @Test
+    void editImageThatIsCutOff() {
+        byte[] png = TestImages.png(64, 48);
+        assertRejectedMessage(EDIT, Arrays.copyOf(png, 20), Map.of(), "image", "body",
+                "starts like a PNG image of 20 bytes but is cut off after 20 bytes");
+        assertRejectedMessage(EDIT, Arrays.copyOf(png, png.length - 12), Map.of(), "image", "body",
+                "every PNG ends with an IEND chunk");
+        byte[] jpeg = TestImages.jpeg(64, 48);
+        assertRejectedMessage(EDIT, Arrays.copyOf(jpeg, jpeg.length - 2), Map.of(), "image", "body",
+                "the end-of-image marker FFD9 that ends every JPEG");
+        byte[] webp = TestImages.webpHeader(64, 48);
+        webp[4] += 100;
+        assertRejectedMessage(EDIT, webp, Map.of(), "image", "body", "expected the 130 bytes its RIFF size declares");
+        assertRejectedMessage(EDIT, List.of(png, Arrays.copyOf(png, 40)), Map.of(), "image", "body[1]", "is cut off");
+        assertRejectedMessage(EDIT, png, Map.of(PixazoConstants.MASK, Arrays.copyOf(TestImages.png(64, 48), 33)),
+                "mask", "header CamelPixazoMask", "is cut off");
+        byte[] noDimensions = Arrays.copyOf(png, png.length);
+        noDimensions[16] = 0; // width 0 in IHDR
+        noDimensions[17] = 0;
+        noDimensions[18] = 0;
+        noDimensions[19] = 0;
+        assertRejectedMessage(EDIT, noDimensions, Map.of(), "image", "body", "its header gives no width and height");
+    }
+
+    @Test
+    void editImageTheGatewayCannotFetchOrThatIsAPath() {
+        assertRejectedMessage(EDIT, "https://localhost/cat.png", Map.of(), "image", "https://localhost/cat.png",
+                "cannot reach localhost, a loopback or private address");
+        assertRejectedMessage(EDIT, "https://192.168.1.20/cat.png", Map.of(), "image", "https://192.168.1.20/cat.png",
+                "cannot reach 192.168.1.20");
+        assertRejectedMessage(EDIT, "/home/me/cat.png", Map.of(), "image", "/home/me/cat.png",
+                "this looks like a file path: to send that file, make it a File");
+    }
+
     // --- helpers ---
 
-    private void assertRejectedPrompt(String prompt, String quoted, String problem) {
+    private void assertRejectedStatus(Object body, String quoted, String problem) {
+        assertRejectedMessage("pixazo:status", body, Map.of(), "requestId", quoted, problem);
+    }
+
+    private void assertRejectedStatus(Map<String, Object> headers, String quoted, String problem) {
+        assertRejectedMessage("pixazo:status", null, headers, "requestId", quoted, problem);
+    }
+
+    private void assertRejectedPrompt(Object prompt, String quoted, String problem) {
         assertRejectedMessage("pixazo:generate", prompt, Map.of(), "prompt", quoted, problem);
     }
 
@@ -134,7 +283,8 @@ class BadInputTest extends PixazoTestSupport {
                                         String problem) {
         assertNotNull(e, "no PixazoValidationException for " + input);
         assertEquals(option, e.getOption(), e.getMessage());
-        assertTrue(e.getMessage().startsWith("Invalid option '" + option + "' = '" + quoted + "': "), e.getMessage());
+        String start = "Invalid option '" + option + "'" + (quoted != null ? " = '" + quoted + "'" : "") + ": ";
+        assertTrue(e.getMessage().startsWith(start), () -> "expected '" + start + "' to start: " + e.getMessage());
         assertTrue(e.getMessage().contains(problem), () -> "expected '" + problem + "' in: " + e.getMessage());
     }
 
