@@ -41,8 +41,9 @@ final class GivenOptions {
                 continue;
             }
             catalog.componentOption(name).filter(GivenOptions::typed).ifPresent(option -> {
-                componentText(properties, scheme, name).ifPresent(text -> {
-                    OptionText.check("camel.component." + scheme + "." + name, option.type(), option.javaType(), text);
+                componentProperty(properties, scheme, name).ifPresent(property -> {
+                    String text = property.getValue();
+                    OptionText.check(property.getKey(), option.type(), option.javaType(), text);
                     given.put(name, text);
                 });
             });
@@ -57,10 +58,17 @@ final class GivenOptions {
         };
     }
 
-    private static Optional<String> componentText(PropertiesComponent properties, String scheme, String name) {
-        Optional<String> text = properties.resolveProperty("camel.component." + scheme + "." + name);
-        return text.isPresent() ? text.map(String::trim)
-                : properties.resolveProperty("camel.component." + scheme + "." + kebab(name)).map(String::trim);
+    /** The property (its key as written, camelCase or kebab-case, and its text) that set a component option. */
+    private static Optional<Map.Entry<String, String>> componentProperty(PropertiesComponent properties, String scheme,
+                                                                          String name) {
+        for (String key : new String[] { "camel.component." + scheme + "." + name,
+                "camel.component." + scheme + "." + kebab(name) }) {
+            Optional<String> text = properties.resolveProperty(key);
+            if (text.isPresent()) {
+                return Optional.of(Map.entry(key, text.get().trim()));
+            }
+        }
+        return Optional.empty();
     }
 
     private static String kebab(String name) {

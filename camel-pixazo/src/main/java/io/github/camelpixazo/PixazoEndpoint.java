@@ -125,7 +125,9 @@ public class PixazoEndpoint extends DefaultEndpoint implements AsyncEndpoint, En
     @Override
     public Consumer createConsumer(Processor processor) {
         throw new UnsupportedOperationException("pixazo:" + operation + " is a producer endpoint: use it in to(...),"
-                                                + " not in from(...)");
+                                                + " not in from(...). Start the route from what brings the prompts or"
+                                                + " images (file:, ftp:, jms:, timer:, ...) and send them to pixazo:"
+                                                + operation + ".");
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.github.camelpixazo;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -10,6 +11,7 @@ import io.github.camelpixazo.error.PixazoValidationException;
 import io.github.camelpixazo.job.JobClientSettings;
 import io.github.camelpixazo.job.PollSettings;
 import io.github.camelpixazo.job.RetryPolicy;
+import io.github.camelpixazo.request.Spelling;
 
 /**
  * The connection, timing and retry options of an endpoint, checked once when it starts so that a bad URI fails the
@@ -25,9 +27,11 @@ record PixazoSettings(JobClientSettings client, PollSettings poll, RetryPolicy r
         URI baseUrl = baseUrl(config.getBaseUrl());
         String apiKey = config.getApiKey() == null ? null : config.getApiKey().trim();
         if (apiKey == null || apiKey.isEmpty()) {
-            throw new PixazoValidationException("apiKey", null, "an API key is required: set it on the component"
-                    + " (camel.component.pixazo.api-key) or the endpoint (apiKey={{pixazo.apiKey}}). For the local"
-                    + " sandbox any non-blank value works.");
+            throw new PixazoValidationException("apiKey", null, "an API key is required. Set it once on the"
+                    + " component: in application.properties (Camel Main, Spring Boot) camel.component.pixazo.api-key ="
+                    + " {{env:PIXAZO_API_KEY}}; in Java context.getComponent(\"pixazo\", PixazoComponent.class)"
+                    + ".getConfiguration().setApiKey(key). Avoid apiKey= in endpoint URIs: route dumps print them. For"
+                    + " the local sandbox any non-blank value works.");
         }
         Duration pollInterval = positive("pollInterval", config.getPollInterval(), given);
         Duration maxPollInterval = positive("maxPollInterval", config.getMaxPollInterval(), given);
@@ -74,13 +78,27 @@ record PixazoSettings(JobClientSettings client, PollSettings poll, RetryPolicy r
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!(scheme.equals("https") || scheme.equals("http")) || uri.getHost() == null) {
             throw new PixazoValidationException("baseUrl", value, "must be an absolute http(s) URL with a host, e.g. "
-                    + PixazoConfiguration.DEFAULT_BASE_URL + ".");
+                    + PixazoConfiguration.DEFAULT_BASE_URL + "." + baseUrlMeant(value.trim(), scheme));
         }
         if (uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
             throw new PixazoValidationException("baseUrl", value, "must not contain a query, fragment or user info.");
         }
         String text = uri.toString();
         return URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
+    }
+
+    /** " Did you mean 'https://gateway.pixazo.ai'?" for a host without scheme or a misspelt scheme. */
+    private static String baseUrlMeant(String value, String scheme) {
+        int colon = value.indexOf("://");
+        if (colon < 0) {
+            if (value.isEmpty() || value.contains(" ") || value.contains("/") && !value.contains(".")) {
+                return "";
+            }
+            boolean local = value.startsWith("localhost") || value.startsWith("127.");
+            return " Did you mean '" + (local ? "http://" : "https://") + value + "'?";
+        }
+        List<String> meant = Spelling.closest(scheme, List.of("https", "http"));
+        return meant.isEmpty() ? "" : " Did you mean '" + meant.get(0) + value.substring(colon) + "'?";
     }
 
     Duration connectTimeout() {

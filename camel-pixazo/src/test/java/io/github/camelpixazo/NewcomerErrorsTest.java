@@ -3,10 +3,15 @@ package io.github.camelpixazo;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import io.github.camelpixazo.error.PixazoException;
 import io.github.camelpixazo.error.PixazoValidationException;
+import io.github.camelpixazo.job.JobSnapshot;
+import io.github.camelpixazo.job.JobStatus;
 import io.github.camelpixazo.support.GatewayStub;
 import io.github.camelpixazo.support.PixazoTestSupport;
 
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.main.Main;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -124,6 +129,84 @@ class NewcomerErrorsTest extends PixazoTestSupport {
                 e.getMessage());
         assertTrue(rejected("pixazo:generate?model=gpt-image-1").getMessage()
                 .contains("Did you mean 'gpt-image-2' or 'gpt-image-1.5'?"));
+    }
+
+    @Test
+    void noApiKeySaysWhereToSetIt() throws Exception {
+        try (DefaultCamelContext fresh = new DefaultCamelContext()) {
+            fresh.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("direct:start").to("pixazo:generate");
+                }
+            });
+            Exception e = assertThrows(Exception.class, fresh::start);
+            PixazoValidationException validation = causeOf(e);
+            assertNotNull(validation, () -> messages(e));
+            assertEquals("apiKey", validation.getOption());
+            assertTrue(validation.getMessage().contains("camel.component.pixazo.api-key = {{env:PIXAZO_API_KEY}}"),
+                    validation.getMessage());
+            assertTrue(validation.getMessage().contains("Avoid apiKey= in endpoint URIs"), validation.getMessage());
+        }
+    }
+
+    @Test
+    void aBaseUrlWithoutOrWithAMisspeltSchemeSuggestsTheUrl() {
+        assertTrue(rejected("pixazo:generate?baseUrl=gateway.pixazo.ai").getMessage()
+                .endsWith("Did you mean 'https://gateway.pixazo.ai'?"));
+        assertTrue(rejected("pixazo:generate?baseUrl=htps://gateway.pixazo.ai").getMessage()
+                .endsWith("Did you mean 'https://gateway.pixazo.ai'?"));
+        assertTrue(rejected("pixazo:generate?baseUrl=localhost:8089").getMessage()
+                .endsWith("Did you mean 'http://localhost:8089'?"));
+    }
+
+    @Test
+    void aBaseUrlThatIsNotTheGatewaySaysToCheckIt() {
+        // nothing listens on port 1; a path prefix the gateway does not have answers 404
+        PixazoException unreachable = failure(PixazoException.class, () -> template.requestBody(
+                "pixazo:generate?maxRetries=0&baseUrl=http://127.0.0.1:1", "a cat"));
+        assertTrue(unreachable.getMessage().contains("baseUrl"), unreachable.getMessage());
+        PixazoException notFound = failure(PixazoException.class, () -> template.requestBody(
+                "pixazo:generate?baseUrl=" + gateway.baseUrl() + "/v1", "a cat"));
+        assertEquals(404, notFound.getHttpStatus());
+        assertTrue(notFound.getMessage().contains("check baseUrl"), notFound.getMessage());
+    }
+
+    @Test
+    void aProducerEndpointInFromSaysToUseTo() throws Exception {
+        Exception e = assertThrows(Exception.class, () -> context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("pixazo:generate").to("log:never");
+            }
+        }));
+        assertTrue(messages(e).contains("pixazo:generate is a producer endpoint: use it in to(...), not in from(...)."
+                                        + " Start the route from what brings the prompts or images"), messages(e));
+    }
+
+    @Test
+    void aTextBodyForEditSaysWhereThePromptGoes() {
+        PixazoValidationException e = failure(PixazoValidationException.class,
+                () -> template.requestBody("pixazo:edit?prompt=Make it blue", "a cat wearing a hat"));
+        assertEquals("image", e.getOption());
+        assertTrue(e.getMessage().contains("For pixazo:edit the body is the image and the prompt goes in the option"
+                                           + " prompt or the header CamelPixazoPrompt; to make an image from text, use"
+                                           + " pixazo:generate."), e.getMessage());
+        assertTrue(gateway.apiRequests().isEmpty());
+    }
+
+    @Test
+    void theSubmittedJobOfASubmitCanBeQueriedAsItIs() {
+        String id = "gpt-image-2_019d0000-0000-0000-0000-0000000ab0ab";
+        gateway.stubSubmit(GatewayStub.GENERATE_2, id);
+        gateway.stubStatus(id, "PROCESSING", null);
+        Object job = template.requestBody("pixazo:generate?waitForCompletion=false", "a cat");
+
+        // the body of a submit, sent on without its headers, as "submit now, look later" routes do
+        JobSnapshot snapshot = template.requestBody("pixazo:status", job, JobSnapshot.class);
+
+        assertEquals(id, snapshot.requestId());
+        assertEquals(JobStatus.PROCESSING, snapshot.status());
     }
 
     private PixazoValidationException rejected(String uri) {

@@ -102,10 +102,8 @@ public final class ImageInputReader {
         try (InputStream in = ResourceHelper.resolveMandatoryResourceAsInputStream(context, trimmed)) {
             return ImageInput.ofBytes(option + " option (" + trimmed + ")", readBounded(option, trimmed, in));
         } catch (IOException e) {
-            // a bare path is read from the classpath by Camel: point at the file when there is one
-            boolean localFile = !trimmed.contains(":") && Files.isRegularFile(Path.of(trimmed));
             throw new PixazoValidationException(option, trimmed, "cannot be read (" + e.getMessage() + "); use file:,"
-                    + " classpath:, https: or data:." + (localFile ? " Did you mean 'file:" + trimmed + "'?" : ""));
+                    + " classpath:, https: or data:.");
         }
     }
 
@@ -125,7 +123,10 @@ public final class ImageInputReader {
                     + " whose messages are sent as files.");
         }
         throw new PixazoValidationException(option, text, "a String " + source + " must be an https URL or a data:"
-                + " URI; to send a local image, send its bytes, a File or a Path.");
+                + " URI; to send a local image, send its bytes, a File or a Path."
+                + (source.startsWith("body") && option.equals("image") ? " For pixazo:edit the body is the image and"
+                   + " the prompt goes in the option prompt or the header CamelPixazoPrompt; to make an image from"
+                   + " text, use pixazo:generate." : ""));
     }
 
     /** file:..., /..., ./..., ~/..., C:\... or a name ending in an image extension. */

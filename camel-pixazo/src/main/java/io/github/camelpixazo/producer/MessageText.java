@@ -247,7 +247,7 @@ public final class MessageText {
             String near = hex(bytes, offset, 4);
             throw new PixazoValidationException(option, bytes, source + " is not text in charset " + charset.name()
                     + ": the bytes at offset " + offset + " (" + near + ") are not valid " + charset.name() + "."
-                    + looksLike(bytes) + " If it is text in another charset, name it in the header or exchange"
+                    + (option.equals("prompt") ? looksLike(bytes) : "") + " If it is text in another charset, name it in the header or exchange"
                     + " property CamelCharsetName (a file: endpoint sets it from its charset option).");
         }
     }
