@@ -116,9 +116,24 @@ public final class ImageRequestFactory {
         return text != null ? text : configured;
     }
 
+    /**
+     * The header's value, else the configured one. A blank header is refused rather than read as "not set": that
+     * would silently drop the endpoint's option (often a simple expression that found nothing).
+     */
     private static Object pick(Message message, String header, Object configured) {
         Object value = message != null ? message.getHeader(header) : null;
+        if (value instanceof CharSequence text && text.toString().isBlank()) {
+            throw new PixazoValidationException(optionOf(header), text, "the header " + header + " is blank: give it"
+                    + " a value, or remove it to use the endpoint's option.");
+        }
         return value != null ? value : configured;
+    }
+
+    /** CamelPixazoOutputCompression: outputCompression. */
+    private static String optionOf(String header) {
+        String name = header.substring("CamelPixazo".length());
+        return name.length() == 1 ? name.toLowerCase(java.util.Locale.ROOT)
+                : Character.toLowerCase(name.charAt(0)) + name.substring(1);
     }
 
     private static Integer integer(Message message, String header, String option, Integer configured) {

@@ -211,6 +211,24 @@ class BadInputTest extends PixazoTestSupport {
     }
 
     @Test
+    void blankOptionHeader() {
+        // read as "not set", it silently dropped the endpoint's option (quality=high became the gateway's auto)
+        assertRejectedMessage("pixazo:generate?quality=high", "a cat", Map.of(PixazoConstants.QUALITY, ""), "quality",
+                "", "the header CamelPixazoQuality is blank");
+        assertRejectedMessage("pixazo:generate", "a cat", Map.of(PixazoConstants.OUTPUT_COMPRESSION, " "),
+                "outputCompression", " ", "the header CamelPixazoOutputCompression is blank");
+        assertRejectedMessage("pixazo:generate", "a cat", Map.of(PixazoConstants.N, "\t"), "n", "\\t",
+                "the header CamelPixazoN is blank");
+    }
+
+    @Test
+    void charsetNameTheJvmDoesNotKnow() {
+        assertRejectedMessage("pixazo:generate", "a cat".getBytes(StandardCharsets.UTF_8),
+                Map.of(Exchange.CHARSET_NAME, "UTF-9"), Exchange.CHARSET_NAME, "UTF-9",
+                "is not a charset this JVM knows");
+    }
+
+    @Test
     void editImageListThatIsEmptyHasANullOrHasTooMany() {
         assertRejectedMessage(EDIT, List.of(), Map.of(), "image", null, "edit needs at least one input image");
         assertRejectedMessage(EDIT, Arrays.asList(PNG, null), Map.of(), "image", null, "body[1] is null; expected an"
