@@ -28,7 +28,7 @@ record PixazoSettings(JobClientSettings client, PollSettings poll, RetryPolicy r
         String apiKey = config.getApiKey() == null ? null : config.getApiKey().trim();
         if (apiKey == null || apiKey.isEmpty()) {
             throw new PixazoValidationException("apiKey", null, "an API key is required. Set it once on the"
-                    + " component: in application.properties (Camel Main, Spring Boot) camel.component.pixazo.api-key ="
+                    + " component: in application.properties camel.component.pixazo.api-key ="
                     + " {{env:PIXAZO_API_KEY}}; in Java context.getComponent(\"pixazo\", PixazoComponent.class)"
                     + ".getConfiguration().setApiKey(key). Avoid apiKey= in endpoint URIs: route dumps print them. For"
                     + " the local sandbox any non-blank value works.");
