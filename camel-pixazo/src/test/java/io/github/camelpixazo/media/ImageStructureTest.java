@@ -1,5 +1,6 @@
 package io.github.camelpixazo.media;
 
+import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,7 +40,7 @@ class ImageStructureTest {
     }
 
     @Test
-    void everyCutOffPrefixIsFound() {
+    void everyCutOffPrefixIsFound() throws Exception {
         assertEveryPrefixIsIncomplete(TestImages.png(40, 30), ImageFormat.PNG);
         assertEveryPrefixIsIncomplete(TestImages.jpeg(40, 30), ImageFormat.JPEG);
         assertEveryPrefixIsIncomplete(TestImages.webpHeader(40, 30), ImageFormat.WEBP);
@@ -84,12 +85,15 @@ class ImageStructureTest {
         }
     }
 
-    private static void assertEveryPrefixIsIncomplete(byte[] image, ImageFormat format) {
+    private static void assertEveryPrefixIsIncomplete(byte[] image, ImageFormat format) throws Exception {
         for (int length = ImageFormat.sniff(Arrays.copyOf(image, 12)).isPresent() ? 12 : 8; length < image.length;
              length++) {
             byte[] prefix = Arrays.copyOf(image, length);
-            assertTrue(ImageStructure.defect(prefix, format).isPresent(),
-                    format + " cut to " + length + " of " + image.length + " bytes passed");
+            Optional<String> defect = ImageStructure.defect(prefix, format);
+            assertTrue(defect.isPresent(), format + " cut to " + length + " of " + image.length + " bytes passed");
+            // a stream of the same bytes is judged the same, word for word
+            assertEquals(defect, ImageStructure.defect(new ByteArrayInputStream(prefix), format));
         }
+        assertEquals(Optional.empty(), ImageStructure.defect(new ByteArrayInputStream(image), format));
     }
 }
