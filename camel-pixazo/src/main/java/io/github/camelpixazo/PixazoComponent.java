@@ -8,6 +8,7 @@ import java.util.concurrent.ScheduledExecutorService;
 
 import javax.net.ssl.SSLContext;
 
+import io.github.camelpixazo.error.PixazoValidationException;
 import io.github.camelpixazo.gateway.ImageGateway;
 import io.github.camelpixazo.gateway.PixazoGateway;
 import io.github.camelpixazo.http.HttpClientConfigurer;
@@ -96,9 +97,31 @@ public class PixazoComponent extends DefaultComponent implements SSLContextParam
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
         PixazoOperation operation = PixazoEndpoint.parseOperation(remaining);
+        // before Camel converts them: some bad texts would silently become other values (n=abc becomes 0)
+        Map<String, String> given = GivenOptions.of(getCamelContext(), "pixazo", parameters);
         PixazoEndpoint endpoint = new PixazoEndpoint(uri, this, operation, configuration.copy());
+        endpoint.setGivenOptions(given);
         setProperties(endpoint, parameters);
         return endpoint;
+    }
+
+    /**
+     * Camel's check for URI parameters no option took, with what the user probably meant ("did you mean 'size'?")
+     * instead of Camel's generic "unknown parameters" text. Java, YAML and XML routes all create endpoints here.
+     */
+    @Override
+    protected void validateParameters(String uri, Map<String, Object> parameters, String optionPrefix) {
+        if (optionPrefix != null || parameters == null || parameters.isEmpty()) {
+            super.validateParameters(uri, parameters, optionPrefix);
+            return;
+        }
+        OptionCatalog catalog = OptionCatalog.get();
+        Map.Entry<String, Object> first = parameters.entrySet().iterator().next();
+        StringBuilder problem = new StringBuilder(catalog.unknownParameterProblem(first.getKey(), "pixazo"));
+        parameters.keySet().stream().skip(1).forEach(other -> problem.append(" Also: ")
+                .append(catalog.unknownParameterProblem(other, "pixazo")));
+        // the value is not quoted: a misspelt apiKey would print the key
+        throw new PixazoValidationException(first.getKey(), null, problem.toString());
     }
 
     @Override

@@ -2,12 +2,14 @@ package io.github.camelpixazo;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.stream.Collectors;
 
 import io.github.camelpixazo.error.PixazoValidationException;
+import io.github.camelpixazo.gateway.ImageGateway;
 import io.github.camelpixazo.job.JobClient;
 import io.github.camelpixazo.job.JobWaiter;
 import io.github.camelpixazo.job.PollSettings;
@@ -20,7 +22,9 @@ import io.github.camelpixazo.producer.ImageRequestFactory;
 import io.github.camelpixazo.producer.StatusProducer;
 import io.github.camelpixazo.request.ImageInput;
 import io.github.camelpixazo.request.ImageOperation;
+import io.github.camelpixazo.request.ImageRequest;
 import io.github.camelpixazo.request.ImageRequestValidator;
+import io.github.camelpixazo.request.Spelling;
 
 import org.apache.camel.AsyncEndpoint;
 import org.apache.camel.Category;
@@ -54,6 +58,7 @@ public class PixazoEndpoint extends DefaultEndpoint implements AsyncEndpoint, En
     @UriParam
     private PixazoConfiguration configuration;
 
+    private Map<String, String> givenOptions = Map.of();
     private PixazoSettings settings;
     private ImageRequestValidator validator;
     private ImageRequestFactory requestFactory;
@@ -76,22 +81,33 @@ public class PixazoEndpoint extends DefaultEndpoint implements AsyncEndpoint, En
         try {
             return PixazoOperation.valueOf(remaining.trim().toLowerCase(Locale.ROOT));
         } catch (IllegalArgumentException unknown) {
-            throw new PixazoValidationException("operation", remaining, "allowed operations are " + allowed + ".");
+            throw new PixazoValidationException("operation", remaining, "allowed operations are " + allowed + "."
+                    + Spelling.didYouMean(remaining, Arrays.stream(PixazoOperation.values()).map(Enum::name).toList()));
         }
+    }
+
+    /** The text the user wrote for typed options (see {@link GivenOptions}), quoted by messages. */
+    void setGivenOptions(Map<String, String> givenOptions) {
+        this.givenOptions = Map.copyOf(givenOptions);
     }
 
     @Override
     protected void doInit() throws Exception {
         super.doInit();
-        settings = PixazoSettings.of(configuration, getComponent().environment());
+        settings = PixazoSettings.of(configuration, givenOptions, getComponent().environment());
         validator = new ImageRequestValidator(getComponent().gateway());
         if (operation != PixazoOperation.status) {
             ImageOperation imageOperation = operation == PixazoOperation.generate ? ImageOperation.GENERATE : ImageOperation.EDIT;
             ImageInput mask = configuration.getMask() != null
                     ? ImageInputReader.fromResource(getCamelContext(), "mask", configuration.getMask()) : null;
-            requestFactory = new ImageRequestFactory(configuration, imageOperation, mask);
+            requestFactory = new ImageRequestFactory(configuration, imageOperation, mask, givenOptions,
+                    getComponent().gateway());
             // fail at route start-up on options that can never work, whatever the messages say
-            List<String> warnings = validator.validateOptions(requestFactory.fromEndpoint());
+            ImageRequest defaults = requestFactory.fromEndpoint();
+            List<String> warnings = validator.validateOptions(defaults);
+            if (configuration.getPrompt() != null) {
+                validator.validatePrompt(defaults);
+            }
             warnings.forEach(warning -> LOG.warn("{}: {}", this, warning));
         }
     }
@@ -114,7 +130,9 @@ public class PixazoEndpoint extends DefaultEndpoint implements AsyncEndpoint, En
     @Override
     public Consumer createConsumer(Processor processor) {
         throw new UnsupportedOperationException("pixazo:" + operation + " is a producer endpoint: use it in to(...),"
-                                                + " not in from(...)");
+                                                + " not in from(...). Start the route from what brings the prompts or"
+                                                + " images (file:, ftp:, jms:, timer:, ...) and send them to pixazo:"
+                                                + operation + ".");
     }
 
     @Override
@@ -157,6 +175,11 @@ public class PixazoEndpoint extends DefaultEndpoint implements AsyncEndpoint, En
 
     public ImageRequestFactory requestFactory() {
         return requestFactory;
+    }
+
+    /** The gateway this endpoint talks to (its documented forms and limits). */
+    public ImageGateway gateway() {
+        return getComponent().gateway();
     }
 
     public JobClient jobClient() {

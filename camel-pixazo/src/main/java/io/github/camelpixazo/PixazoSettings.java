@@ -3,13 +3,16 @@ package io.github.camelpixazo;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 
 import io.github.camelpixazo.error.PixazoValidationException;
 import io.github.camelpixazo.job.JobClientSettings;
 import io.github.camelpixazo.job.PollSettings;
 import io.github.camelpixazo.job.RetryPolicy;
+import io.github.camelpixazo.request.Spelling;
 
 /**
  * The connection, timing and retry options of an endpoint, checked once when it starts so that a bad URI fails the
@@ -21,9 +24,11 @@ record PixazoSettings(JobClientSettings client, PollSettings poll, RetryPolicy r
     static final String API_KEY_VARIABLE = "PIXAZO_API_KEY";
 
     /**
+     * @param given       the text written for typed options (see {@link GivenOptions}): messages quote it rather than
+     *                    the converted value
      * @param environment looks up an environment variable ({@code System::getenv} outside tests)
      */
-    static PixazoSettings of(PixazoConfiguration config, UnaryOperator<String> environment) {
+    static PixazoSettings of(PixazoConfiguration config, Map<String, String> given, UnaryOperator<String> environment) {
         URI baseUrl = baseUrl(config.getBaseUrl());
         String apiKey = config.getApiKey() == null ? null : config.getApiKey().trim();
         if (apiKey == null || apiKey.isEmpty()) {
@@ -31,37 +36,43 @@ record PixazoSettings(JobClientSettings client, PollSettings poll, RetryPolicy r
             apiKey = fromEnvironment == null ? null : fromEnvironment.trim();
         }
         if (apiKey == null || apiKey.isEmpty()) {
-            throw new PixazoValidationException("apiKey", null, "an API key is required: set the environment variable "
-                    + API_KEY_VARIABLE + " (the safest way: it never passes through Camel's properties), or the apiKey"
-                    + " option on the component (camel.component.pixazo.api-key) or the endpoint. For the local"
-                    + " sandbox any non-blank value works.");
+            throw new PixazoValidationException("apiKey", null, "an API key is required. Set the environment variable "
+                    + API_KEY_VARIABLE + " (the safest way: it never passes through Camel's properties), or set it once"
+                    + " on the component: in application.properties camel.component.pixazo.api-key; in Java"
+                    + " context.getComponent(\"pixazo\", PixazoComponent.class).getConfiguration().setApiKey(key)."
+                    + " Avoid apiKey= in endpoint URIs: route dumps print them. For the local sandbox any non-blank"
+                    + " value works.");
         }
         if (config.getSpoolThreshold() < -1) {
-            throw new PixazoValidationException("spoolThreshold", config.getSpoolThreshold(), "must be -1 (keep images"
-                    + " in memory), 0 (always spool) or a size in bytes.");
+            throw new PixazoValidationException("spoolThreshold", given.getOrDefault("spoolThreshold",
+                    String.valueOf(config.getSpoolThreshold())), "must be -1 (keep images in memory), 0 (always spool)"
+                    + " or a size in bytes.");
         }
-        Duration pollInterval = positive("pollInterval", config.getPollInterval());
-        Duration maxPollInterval = positive("maxPollInterval", config.getMaxPollInterval());
+        Duration pollInterval = positive("pollInterval", config.getPollInterval(), given);
+        Duration maxPollInterval = positive("maxPollInterval", config.getMaxPollInterval(), given);
         if (maxPollInterval.compareTo(pollInterval) < 0) {
-            throw new PixazoValidationException("maxPollInterval", config.getMaxPollInterval() + "ms",
-                    "must not be shorter than pollInterval (" + config.getPollInterval() + "ms).");
+            throw new PixazoValidationException("maxPollInterval", text(given, "maxPollInterval", config.getMaxPollInterval()),
+                    "must not be shorter than pollInterval (" + text(given, "pollInterval", config.getPollInterval()) + ").");
         }
         if (!(config.getPollBackoffMultiplier() >= 1.0) || config.getPollBackoffMultiplier() > 10) {
-            throw new PixazoValidationException("pollBackoffMultiplier", config.getPollBackoffMultiplier(),
+            throw new PixazoValidationException("pollBackoffMultiplier",
+                    given.getOrDefault("pollBackoffMultiplier", String.valueOf(config.getPollBackoffMultiplier())),
                     "must be between 1 (constant interval) and 10.");
         }
-        Duration jobTimeout = positive("jobTimeout", config.getJobTimeout());
-        Duration connectTimeout = positive("connectTimeout", config.getConnectTimeout());
-        Duration readTimeout = positive("readTimeout", config.getReadTimeout());
+        Duration jobTimeout = positive("jobTimeout", config.getJobTimeout(), given);
+        Duration connectTimeout = positive("connectTimeout", config.getConnectTimeout(), given);
+        Duration readTimeout = positive("readTimeout", config.getReadTimeout(), given);
         if (config.getMaxRetries() < 0 || config.getMaxRetries() > 100) {
-            throw new PixazoValidationException("maxRetries", config.getMaxRetries(), "must be between 0 and 100.");
+            throw new PixazoValidationException("maxRetries", given.getOrDefault("maxRetries",
+                    String.valueOf(config.getMaxRetries())), "must be between 0 and 100.");
         }
         if (config.getRetryDelay() < 0) {
-            throw new PixazoValidationException("retryDelay", config.getRetryDelay() + "ms", "must not be negative.");
+            throw new PixazoValidationException("retryDelay", text(given, "retryDelay", config.getRetryDelay()),
+                    "must not be negative.");
         }
         if (config.getMaxRetryDelay() < config.getRetryDelay()) {
-            throw new PixazoValidationException("maxRetryDelay", config.getMaxRetryDelay() + "ms",
-                    "must not be shorter than retryDelay (" + config.getRetryDelay() + "ms).");
+            throw new PixazoValidationException("maxRetryDelay", text(given, "maxRetryDelay", config.getMaxRetryDelay()),
+                    "must not be shorter than retryDelay (" + text(given, "retryDelay", config.getRetryDelay()) + ").");
         }
         RetryPolicy retry = new RetryPolicy(config.getMaxRetries(), Duration.ofMillis(config.getRetryDelay()),
                 Duration.ofMillis(config.getMaxRetryDelay()));
@@ -82,13 +93,27 @@ record PixazoSettings(JobClientSettings client, PollSettings poll, RetryPolicy r
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!(scheme.equals("https") || scheme.equals("http")) || uri.getHost() == null) {
             throw new PixazoValidationException("baseUrl", value, "must be an absolute http(s) URL with a host, e.g. "
-                    + PixazoConfiguration.DEFAULT_BASE_URL + ".");
+                    + PixazoConfiguration.DEFAULT_BASE_URL + "." + baseUrlMeant(value.trim(), scheme));
         }
         if (uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
             throw new PixazoValidationException("baseUrl", value, "must not contain a query, fragment or user info.");
         }
         String text = uri.toString();
         return URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
+    }
+
+    /** " Did you mean 'https://gateway.pixazo.ai'?" for a host without scheme or a misspelt scheme. */
+    private static String baseUrlMeant(String value, String scheme) {
+        int colon = value.indexOf("://");
+        if (colon < 0) {
+            if (value.isEmpty() || value.contains(" ") || value.contains("/") && !value.contains(".")) {
+                return "";
+            }
+            boolean local = value.startsWith("localhost") || value.startsWith("127.");
+            return " Did you mean '" + (local ? "http://" : "https://") + value + "'?";
+        }
+        List<String> meant = Spelling.closest(scheme, List.of("https", "http"));
+        return meant.isEmpty() ? "" : " Did you mean '" + meant.get(0) + value.substring(colon) + "'?";
     }
 
     Duration connectTimeout() {
@@ -99,10 +124,16 @@ record PixazoSettings(JobClientSettings client, PollSettings poll, RetryPolicy r
         return client.readTimeout();
     }
 
-    private static Duration positive(String option, long millis) {
+    private static Duration positive(String option, long millis, Map<String, String> given) {
         if (millis <= 0) {
-            throw new PixazoValidationException(option, millis + "ms", "must be positive (e.g. 5s, 500ms, 15m).");
+            throw new PixazoValidationException(option, text(given, option, millis), "must be positive (e.g. 5s, 500ms,"
+                    + " 15m).");
         }
         return Duration.ofMillis(millis);
+    }
+
+    /** What the user wrote for a duration option, else its value in milliseconds (set in Java: a number of ms). */
+    private static String text(Map<String, String> given, String option, long millis) {
+        return given.getOrDefault(option, millis + "ms");
     }
 }

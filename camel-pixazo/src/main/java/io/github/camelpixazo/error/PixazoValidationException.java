@@ -35,8 +35,8 @@ public class PixazoValidationException extends PixazoException {
         return value;
     }
 
+    /** As the user gave it, with invisible characters escaped and long values cut (see {@link UserText}). */
     private static String abbreviate(Object value) {
-        String text = value instanceof byte[] bytes ? "<" + bytes.length + " bytes>" : String.valueOf(value);
-        return text.length() > 120 ? text.substring(0, 117) + "..." : text;
+        return UserText.quote(value);
     }
 }

@@ -33,6 +33,16 @@ public interface ImageGateway extends GatewayCapabilities {
     GatewayCall statusCall(String requestId);
 
     /**
+     * Checks a request id a user gave (to {@code pixazo:status}) against this gateway's documented form, before it is
+     * sent. Ids the gateway itself returns are only checked for safety ({@link #statusCall}), so that a change in the
+     * gateway's id format cannot strand a paid job.
+     *
+     * @param  given                                                 the value as the user gave it, for the message
+     * @throws io.github.camelpixazo.error.PixazoValidationException on option {@code requestId} for another form
+     */
+    void requireDocumentedRequestId(String requestId, Object given);
+
+    /**
      * Reads a successful submit response.
      *
      * @throws io.github.camelpixazo.error.PixazoMalformedResponseException if it is not the documented shape

@@ -33,6 +33,7 @@ import io.github.camelpixazo.request.ImageInput;
 import io.github.camelpixazo.request.ImageModel;
 import io.github.camelpixazo.request.ImageOperation;
 import io.github.camelpixazo.request.ImageRequest;
+import io.github.camelpixazo.request.PromptLimit;
 
 /**
  * The Pixazo gateway's wire format ({@code https://gateway.pixazo.ai}), as documented in
@@ -49,8 +50,29 @@ public final class PixazoGateway implements ImageGateway {
     static final String GPT_IMAGE_2_ID = "gpt-image-2";
     static final String GPT_IMAGE_1_5_ID = "gpt-image-1-5-api-923";
 
+    /**
+     * Pixazo documents no prompt limit for either model. The bound is the models' own: OpenAI's Images API reference
+     * gives 32,000 characters for the GPT image models, the figure EvoLink also documents for gpt-image-2
+     * (gateway-facts.md). EvoLink's 2000 tokens for gpt-image-1.5 is EvoLink's own rule, not applied here.
+     */
+    static final PromptLimit PROMPT_LIMIT = new PromptLimit(32_000, "Pixazo documents no limit; this is the GPT image"
+            + " models' own limit (OpenAI Images API reference), also documented by EvoLink for gpt-image-2");
+
+    /**
+     * Pixazo documents no limit on the number of edit input images; 16 is the GPT image models' own (OpenAI's edits
+     * reference) and what EvoLink documents (1-16 images per request, evolink-gpt-image-1.5-api.txt).
+     */
+    static final int MAX_INPUT_IMAGES = 16;
+
     /** Request ids are echoed into a URL path: only characters that need no escaping and cannot climb the path. */
     private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,254}");
+
+    /**
+     * The documented form of a request id: {@code <model id>_<UUID>}, e.g. {@code gpt-image-2_019dxxxx-xxxx-...} and
+     * {@code gpt-image-1-5-api-923_019dxxxx-...} (pixazo-gpt-image-api.txt, every response example).
+     */
+    static final Pattern DOCUMENTED_REQUEST_ID = Pattern.compile(
+            "[a-z0-9][a-z0-9.-]*_[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -70,18 +92,29 @@ public final class PixazoGateway implements ImageGateway {
             return;
         }
         if (request.operation() == ImageOperation.EDIT) {
-            throw new PixazoValidationException("model", request.model(),
+            throw new PixazoValidationException("model", request.given("model", request.model()),
                     "Pixazo documents no edit endpoint for gpt-image-1.5; use model gpt-image-2 with pixazo:edit.");
         }
         if (request.moderation() != null) {
-            throw new PixazoValidationException("moderation", request.moderation(),
+            throw new PixazoValidationException("moderation", request.given("moderation", request.moderation()),
                     "Pixazo documents no moderation parameter for gpt-image-1.5; remove it or use model gpt-image-2.");
         }
         if (request.outputCompression() != null) {
-            throw new PixazoValidationException("outputCompression", request.outputCompression(),
+            throw new PixazoValidationException("outputCompression",
+                    request.given("outputCompression", request.outputCompression()),
                     "Pixazo documents no output_compression parameter for gpt-image-1.5; remove it or use model"
                     + " gpt-image-2.");
         }
+    }
+
+    @Override
+    public PromptLimit promptLimit(ImageModel model) {
+        return PROMPT_LIMIT;
+    }
+
+    @Override
+    public int maxInputImages(ImageModel model) {
+        return MAX_INPUT_IMAGES;
     }
 
     @Override
@@ -149,6 +182,19 @@ public final class PixazoGateway implements ImageGateway {
         if (requestId == null || !REQUEST_ID.matcher(requestId).matches()) {
             throw new PixazoValidationException("requestId", requestId, "not a request id: expected letters, digits and"
                     + " . _ : - (for example gpt-image-2_019d...), from the header CamelPixazoRequestId of a submit.");
+        }
+    }
+
+    @Override
+    public void requireDocumentedRequestId(String requestId, Object given) {
+        if (requestId == null || requestId.isEmpty()) {
+            throw new PixazoValidationException("requestId", given, "a request id is required: set the header"
+                    + " CamelPixazoRequestId or send the id (or the SubmittedJob of a submit) as the body.");
+        }
+        if (!DOCUMENTED_REQUEST_ID.matcher(requestId).matches()) {
+            throw new PixazoValidationException("requestId", given, "is not a Pixazo request id, which has the form"
+                    + " <model id>_<UUID> (e.g. gpt-image-2_019d1c2e-7b3a-7cde-9f01-23456789abcd). Take it from the"
+                    + " header CamelPixazoRequestId of a submit.");
         }
     }
 

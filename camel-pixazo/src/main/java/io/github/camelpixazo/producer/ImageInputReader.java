@@ -118,8 +118,25 @@ public final class ImageInputReader {
             return ImageInput.ofBytes(source, DataUri.decode(text).orElseThrow(() -> new PixazoValidationException(
                     option, source, "is not a base64 data URI (data:image/png;base64,...).")));
         }
+        if (looksLikeAPath(text)) {
+            throw new PixazoValidationException(option, text, "a String " + source + " is taken as an https URL or a"
+                    + " data: URI, and this looks like a file path: to send that file, make it a File (e.g."
+                    + " .process(e -> e.getMessage().setBody(new java.io.File(path)))) or read it with a file: consumer,"
+                    + " whose messages are sent as files.");
+        }
         throw new PixazoValidationException(option, text, "a String " + source + " must be an https URL or a data:"
-                + " URI; to send a local image, send its bytes, a File or a Path.");
+                + " URI; to send a local image, send its bytes, a File or a Path."
+                + (source.startsWith("body") && option.equals("image") ? " For pixazo:edit the body is the image and"
+                   + " the prompt goes in the option prompt or the header CamelPixazoPrompt; to make an image from"
+                   + " text, use pixazo:generate." : ""));
+    }
+
+    /** file:..., /..., ./..., ~/..., C:\... or a name ending in an image extension. */
+    private static boolean looksLikeAPath(String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        return lower.startsWith("file:") || lower.startsWith("/") || lower.startsWith("./") || lower.startsWith("../")
+               || lower.startsWith("~/") || lower.matches("[a-z]:[\\\\/].*")
+               || lower.matches("[^\\s]+\\.(png|jpe?g|webp)");
     }
 
     private static ImageInput fromPath(String option, String source, Path path) {

@@ -6,15 +6,21 @@ import java.util.function.Consumer;
 import io.github.camelpixazo.PixazoConstants;
 import io.github.camelpixazo.PixazoEndpoint;
 import io.github.camelpixazo.job.Deadline;
+import io.github.camelpixazo.job.JobSnapshot;
+import io.github.camelpixazo.job.SubmittedJob;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
 /**
  * {@code pixazo:status}: one status query. The request id comes from the header {@code CamelPixazoRequestId} or the
- * body; the answer (FAILED and ERROR included) becomes the body and headers, never an exception.
+ * body (text, or the {@code SubmittedJob} of a submit with {@code waitForCompletion=false}), and must have the
+ * gateway's documented form before it is sent; the answer (FAILED and ERROR included) becomes the body and headers, never an exception.
  */
 public final class StatusProducer extends AsyncJobProducer {
+
+    /** Far more than any request id: a longer body is refused unread. */
+    private static final int MAX_REQUEST_ID_CHARACTERS = 1024;
 
     public StatusProducer(PixazoEndpoint endpoint) {
         super(endpoint);
@@ -23,12 +29,24 @@ public final class StatusProducer extends AsyncJobProducer {
     @Override
     protected CompletableFuture<Consumer<Message>> start(Exchange exchange, Deadline deadline) {
         Message message = exchange.getMessage();
-        String requestId = message.getHeader(PixazoConstants.REQUEST_ID, String.class);
-        if (requestId == null) {
-            requestId = message.getBody(String.class);
+        Object given = message.getHeader(PixazoConstants.REQUEST_ID);
+        String source = "header " + PixazoConstants.REQUEST_ID;
+        if (given == null) {
+            given = message.getBody();
+            source = "the message body";
         }
-        String id = requestId != null ? requestId.trim() : null;
-        return getEndpoint().jobClient().status(id, deadline) // validates the id before anything is sent
+        // the body of a submit with waitForCompletion=false, or an earlier status answer
+        if (given instanceof SubmittedJob job) {
+            given = job.requestId();
+        } else if (given instanceof JobSnapshot snapshot) {
+            given = snapshot.requestId();
+        } else if (given instanceof Number number) {
+            given = number.toString(); // not an id, but quoted as given
+        }
+        String text = MessageText.read(exchange, "requestId", source, given, MAX_REQUEST_ID_CHARACTERS);
+        String id = text != null ? text.trim() : null;
+        getEndpoint().gateway().requireDocumentedRequestId(id, given);
+        return getEndpoint().jobClient().status(id, deadline)
                 .thenApply(snapshot -> m -> ResultWriter.snapshot(m, snapshot));
     }
 }

@@ -12,6 +12,7 @@ import java.util.Optional;
 import io.github.camelpixazo.media.DataUri;
 import io.github.camelpixazo.media.ImageDimensions;
 import io.github.camelpixazo.media.ImageFormat;
+import io.github.camelpixazo.media.ImageStructure;
 
 /**
  * One input image (or mask) of an edit: local bytes - in memory or in a file - sent as a data URI, or a remote https
@@ -30,6 +31,7 @@ public final class ImageInput {
     private final String url;
     private final ImageFormat format;
     private final ImageDimensions dimensions;
+    private final String defect;
 
     private ImageInput(String source, byte[] bytes, Path file, long size, byte[] head, String url) {
         this.source = source;
@@ -39,6 +41,21 @@ public final class ImageInput {
         this.url = url;
         this.format = head != null ? ImageFormat.sniff(head).orElse(null) : null;
         this.dimensions = format != null ? ImageDimensions.read(head).orElse(null) : null;
+        // bytes that start like an image but whose structure cannot be read are not an image
+        this.defect = format == null ? null : structureDefect(bytes, file, format)
+                .orElse(dimensions == null ? "is damaged: its header gives no width and height." : null);
+    }
+
+    /** Reads the container structure of the bytes, or of the file without loading it whole. */
+    private static Optional<String> structureDefect(byte[] bytes, Path file, ImageFormat format) {
+        if (bytes != null) {
+            return ImageStructure.defect(bytes, format);
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            return ImageStructure.defect(in, format);
+        } catch (IOException e) {
+            return Optional.of("cannot be read: " + e.getMessage());
+        }
     }
 
     /** Local image bytes; {@code source} says where they came from, for error messages (e.g. "body[2]"). */
@@ -90,6 +107,14 @@ public final class ImageInput {
     /** The sniffed format of local bytes; empty for remote images and for bytes that are not PNG, JPEG or WEBP. */
     public Optional<ImageFormat> format() {
         return Optional.ofNullable(format);
+    }
+
+    /**
+     * What makes local bytes that start like a PNG, JPEG or WEBP not a whole image (cut off in transfer, a damaged
+     * header), as a phrase ("is cut off after 20 bytes: ..."); empty for whole images and remote ones.
+     */
+    public Optional<String> defect() {
+        return Optional.ofNullable(defect);
     }
 
     /** The pixel dimensions of local bytes, when their header could be read. */

@@ -1,12 +1,17 @@
 package io.github.camelpixazo.request;
 
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.github.camelpixazo.media.ImageFormat;
 
 /**
  * One image job in the user's vocabulary, every option resolved (header over endpoint over component). A null field
- * means "not set": gateways send only what is set, so the gateway's documented default applies.
+ * means "not set": gateways send only what is set, so the gateway's documented default applies. {@code given} keeps
+ * what the user wrote for each option (a header's value, an endpoint URI's text), so that messages quote it rather
+ * than the parsed value ({@code '1000 X 1000'}, not {@code '1000x1000'}).
  */
 public record ImageRequest(
         ImageOperation operation,
@@ -21,10 +26,18 @@ public record ImageRequest(
         Moderation moderation,
         List<ImageInput> images,
         ImageInput mask,
-        Webhook webhook) {
+        Webhook webhook,
+        Map<String, Object> given) {
 
     public ImageRequest {
         images = images == null ? List.of() : List.copyOf(images);
+        given = given == null ? Map.of() : Collections.unmodifiableMap(new HashMap<>(given));
+    }
+
+    /** What the user wrote for {@code option}, or {@code parsed} when nothing was recorded (e.g. set in Java). */
+    public Object given(String option, Object parsed) {
+        Object raw = given.get(option);
+        return raw != null ? raw : parsed;
     }
 
     public static Builder builder(ImageOperation operation, ImageModel model) {
@@ -62,6 +75,7 @@ public record ImageRequest(
         private List<ImageInput> images = List.of();
         private ImageInput mask;
         private Webhook webhook;
+        private final Map<String, Object> given = new HashMap<>();
 
         private Builder(ImageOperation operation, ImageModel model) {
             this.operation = operation;
@@ -123,9 +137,22 @@ public record ImageRequest(
             return this;
         }
 
+        /** The model of the request being built. */
+        public ImageModel model() {
+            return model;
+        }
+
+        /** Records what the user wrote for an option (null: nothing), for messages. */
+        public Builder given(String option, Object raw) {
+            if (raw != null) {
+                given.put(option, raw);
+            }
+            return this;
+        }
+
         public ImageRequest build() {
             return new ImageRequest(operation, model, prompt, n, size, quality, format, outputCompression, background,
-                    moderation, images, mask, webhook);
+                    moderation, images, mask, webhook, given);
         }
     }
 }

@@ -34,6 +34,10 @@ public final class ImageRequestValidator {
     private static final java.util.regex.Pattern IPV4_LOOPBACK =
             java.util.regex.Pattern.compile("127(\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)){3}");
 
+    private static final java.util.regex.Pattern PRIVATE_IPV4 = java.util.regex.Pattern.compile(
+            "10(\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)){3}"
+            + "|(192\\.168|172\\.(1[6-9]|2\\d|3[01])|169\\.254)(\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)){2}");
+
     private final GatewayCapabilities gateway;
 
     public ImageRequestValidator(GatewayCapabilities gateway) {
@@ -59,15 +63,16 @@ public final class ImageRequestValidator {
     public List<String> validateOptions(ImageRequest request) {
         List<String> warnings = new ArrayList<>();
         if (request.n() != null && (request.n() < MIN_N || request.n() > MAX_N)) {
-            throw new PixazoValidationException("n", request.n(), "the number of images must be between 1 and 10.");
+            throw new PixazoValidationException("n", request.given("n", request.n()), "the number of images must be between 1 and 10.");
         }
         if (request.size() != null) {
-            validateSize(request.model(), request.size());
+            validateSize(request.model(), request.size(), request.given("size", request.size()));
         }
         if (request.outputCompression() != null) {
             int compression = request.outputCompression();
             if (compression < 0 || compression > 100) {
-                throw new PixazoValidationException("outputCompression", compression, "must be between 0 and 100.");
+                throw new PixazoValidationException("outputCompression", request.given("outputCompression", compression),
+                        "must be between 0 and 100.");
             }
             if (request.effectiveFormat() == ImageFormat.PNG) {
                 warnings.add("outputCompression=" + compression + " has no effect on png output: set format=jpeg or "
@@ -76,12 +81,12 @@ public final class ImageRequestValidator {
         }
         if (request.background() == ImageBackground.TRANSPARENT) {
             if (request.model() == ImageModel.GPT_IMAGE_2) {
-                throw new PixazoValidationException("background", "transparent",
+                throw new PixazoValidationException("background", request.given("background", "transparent"),
                         "gpt-image-2 does not support transparent backgrounds; use opaque or auto, "
                         + "or model gpt-image-1.5 with format png or webp.");
             }
             if (request.effectiveFormat() == ImageFormat.JPEG) {
-                throw new PixazoValidationException("background", "transparent",
+                throw new PixazoValidationException("background", request.given("background", "transparent"),
                         "a transparent background needs format png or webp, not jpeg.");
             }
         }
@@ -99,18 +104,21 @@ public final class ImageRequestValidator {
         return warnings;
     }
 
-    /** Checks the message-dependent part: the prompt, the input images and the mask. */
+    /**
+     * Checks the message-dependent part: the prompt ({@link PromptRules}, with the gateway's {@link PromptLimit}), the
+     * input images and the mask.
+     */
     public void validateInputs(ImageRequest request) {
-        if (request.prompt() == null || request.prompt().isBlank()) {
-            throw new PixazoValidationException("prompt", request.prompt(), "a non-blank prompt is required: "
-                    + (request.operation() == ImageOperation.GENERATE
-                            ? "send it as the message body, in the header CamelPixazoPrompt or as the option prompt."
-                            : "set the option prompt or the header CamelPixazoPrompt (the body holds the image)."));
-        }
+        validatePrompt(request);
         if (request.operation() == ImageOperation.EDIT) {
             if (request.images().isEmpty()) {
                 throw new PixazoValidationException("image", null,
                         "edit needs at least one input image in the message body.");
+            }
+            int maxImages = gateway.maxInputImages(request.model());
+            if (request.images().size() > maxImages) {
+                throw new PixazoValidationException("image", request.images().size() + " images", "one edit combines"
+                        + " at most " + maxImages + " input images; send fewer (split the list).");
             }
             for (ImageInput image : request.images()) {
                 validateImage("image", image);
@@ -119,6 +127,22 @@ public final class ImageRequestValidator {
                 validateMask(request.mask(), request.images().get(0));
             }
         }
+    }
+
+    /**
+     * Checks the prompt: present, and within {@link PromptRules} with the gateway's {@link PromptLimit} for the model.
+     * Endpoints call this at start-up for the prompt option.
+     */
+    public void validatePrompt(ImageRequest request) {
+        if (request.prompt() == null || request.prompt().isBlank()) {
+            throw new PixazoValidationException("prompt", request.given("prompt", request.prompt()), "a non-blank"
+                    + " prompt is required: "
+                    + (request.operation() == ImageOperation.GENERATE
+                            ? "send it as the message body, in the header CamelPixazoPrompt or as the option prompt."
+                            : "set the option prompt or the header CamelPixazoPrompt (the body holds the image)."));
+        }
+        PromptRules.check(request.prompt(), request.given("prompt", request.prompt()),
+                gateway.promptLimit(request.model()));
     }
 
     /**
@@ -142,19 +166,34 @@ public final class ImageRequestValidator {
         }
     }
 
+    private static String host(String url) {
+        try {
+            return new URI(url).getHost();
+        } catch (URISyntaxException e) {
+            return null;
+        }
+    }
+
+    /** Literal private and link-local addresses (RFC 1918, RFC 3927, RFC 4193) and local names. */
+    private static boolean isPrivate(String host) {
+        String h = host.toLowerCase(Locale.ROOT);
+        return PRIVATE_IPV4.matcher(h).matches() || h.startsWith("[fc") || h.startsWith("[fd") || h.startsWith("[fe80:")
+               || h.endsWith(".localhost") || h.endsWith(".local") || h.endsWith(".internal");
+    }
+
     /** Only literal loopback names: "127.evil.example" or "127.0.0.1.nip.io" are other hosts. */
     private static boolean isLoopback(String host) {
         String h = host.toLowerCase(Locale.ROOT);
         return h.equals("localhost") || h.equals("[::1]") || h.equals("::1") || IPV4_LOOPBACK.matcher(h).matches();
     }
 
-    private static void validateSize(ImageModel model, ImageSize size) {
+    private static void validateSize(ImageModel model, ImageSize size, Object given) {
         if (size.isAuto()) {
             return;
         }
         if (model == ImageModel.GPT_IMAGE_1_5) {
             if (!GPT_IMAGE_1_5_SIZES.contains(size)) {
-                throw new PixazoValidationException("size", size,
+                throw new PixazoValidationException("size", given,
                         "gpt-image-1.5 supports only 1024x1024, 1536x1024, 1024x1536 and auto.");
             }
             return;
@@ -166,18 +205,18 @@ public final class ImageRequestValidator {
                          + "2160x3840, 3840x2160, or a custom WIDTHxHEIGHT with both sides multiples of 16, "
                          + "655,360 to 8,294,400 pixels, longest edge at most 3840 and aspect ratio at most 3:1.";
         if (size.width() % SIZE_STEP != 0 || size.height() % SIZE_STEP != 0) {
-            throw new PixazoValidationException("size", size, "both sides must be multiples of 16." + allowed);
+            throw new PixazoValidationException("size", given, "both sides must be multiples of 16." + allowed);
         }
         if (size.pixels() < MIN_PIXELS || size.pixels() > MAX_PIXELS) {
-            throw new PixazoValidationException("size", size,
+            throw new PixazoValidationException("size", given,
                     "has " + size.pixels() + " pixels, outside 655,360 to 8,294,400." + allowed);
         }
         if (Math.max(size.width(), size.height()) > MAX_EDGE) {
-            throw new PixazoValidationException("size", size, "the longest edge must be at most 3840." + allowed);
+            throw new PixazoValidationException("size", given, "the longest edge must be at most 3840." + allowed);
         }
         double ratio = (double) Math.max(size.width(), size.height()) / Math.min(size.width(), size.height());
         if (ratio > MAX_ASPECT_RATIO) {
-            throw new PixazoValidationException("size", size, "the aspect ratio must be at most 3:1." + allowed);
+            throw new PixazoValidationException("size", given, "the aspect ratio must be at most 3:1." + allowed);
         }
     }
 
@@ -186,6 +225,15 @@ public final class ImageRequestValidator {
             if (!image.url().regionMatches(true, 0, "https://", 0, 8)) {
                 throw new PixazoValidationException(option, image.url(),
                         "a remote image must be an https URL (or send the bytes, a File or a data: URI).");
+            }
+            String host = host(image.url());
+            if (host == null) {
+                throw new PixazoValidationException(option, image.url(), "is not a valid URL with a host.");
+            }
+            if (isLoopback(host) || isPrivate(host)) {
+                throw new PixazoValidationException(option, image.url(), "the gateway downloads a URL itself and"
+                        + " cannot reach " + host + ", a loopback or private address: send the image's bytes (a File,"
+                        + " Path or byte[] body) instead.");
             }
             return;
         }
@@ -197,6 +245,16 @@ public final class ImageRequestValidator {
             throw new PixazoValidationException(option, image.source(),
                     "is not a PNG, JPEG or WEBP image (judged by its bytes, not its name).");
         }
+        requireWhole(option, image);
+    }
+
+    /** An image whose header or structure cannot be read is not an image: the gateway would fail (and bill) it. */
+    private static void requireWhole(String option, ImageInput image) {
+        image.defect().ifPresent(defect -> {
+            throw new PixazoValidationException(option, image.source(), "starts like a "
+                    + image.format().map(f -> f.value().toUpperCase(Locale.ROOT)).orElse("")
+                    + " image of " + image.size() + " bytes but " + defect + " Send the whole image.");
+        });
     }
 
     /** @param firstImage null when there is no message yet (start-up): then only the mask itself is checked */
@@ -214,6 +272,7 @@ public final class ImageRequestValidator {
                     "must be a PNG (white = editable, black = preserved), but its bytes are "
                     + mask.format().map(ImageFormat::value).orElse("not an image") + ".");
         }
+        requireWhole("mask", mask);
         ImageDimensions maskSize = mask.dimensions().orElse(null);
         ImageDimensions imageSize = firstImage != null ? firstImage.dimensions().orElse(null) : null;
         if (maskSize != null && imageSize != null && !maskSize.equals(imageSize)) {

@@ -1,6 +1,7 @@
 package io.github.camelpixazo.request;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
@@ -18,8 +19,8 @@ public interface OptionValue {
     }
 
     /**
-     * Parses a user value leniently (case, surrounding blanks, '_' for '-', declared aliases) and fails naming the option
-     * and the allowed values.
+     * Parses a user value leniently (case, surrounding blanks, '_' for '-', declared aliases) and fails naming the option,
+     * the allowed values and, when one is close, the value the user probably meant ({@code hgh}: "Did you mean 'high'?").
      *
      * @return null when raw is null or blank (the option is not set)
      */
@@ -37,7 +38,9 @@ public interface OptionValue {
                 return candidate;
             }
         }
-        throw new PixazoValidationException(option, raw, "allowed values are " + allowed(type) + ".");
+        List<String> values = Arrays.stream(type.getEnumConstants()).map(OptionValue::value).toList();
+        throw new PixazoValidationException(option, raw, "allowed values are " + allowed(type) + "."
+                + Spelling.didYouMean(raw.toString(), values));
     }
 
     /** The allowed values of an option, comma separated, as shown in error messages and docs. */

@@ -1,0 +1,77 @@
+package io.github.camelpixazo;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.spi.PropertiesComponent;
+
+/**
+ * The text a user wrote for the number, duration and boolean options of one endpoint, so that messages quote it
+ * rather than the value Camel converted it to ({@code pollInterval=1h30m}, not {@code 5400000ms}). Each text is
+ * checked by {@link OptionText} before Camel converts it. The text comes from the endpoint URI, else from the
+ * component's property ({@code camel.component.pixazo.pollInterval} or {@code ...poll-interval}) when Camel's
+ * properties hold one; options set in Java have no text and are quoted as their value.
+ */
+final class GivenOptions {
+
+    private GivenOptions() {
+    }
+
+    /**
+     * @param  parameters the endpoint URI's parameters, before Camel binds them
+     * @return            option name (as the catalog spells it) to the text written
+     * @throws io.github.camelpixazo.error.PixazoValidationException for a text Camel would not convert as written
+     */
+    static Map<String, String> of(CamelContext context, String scheme, Map<String, Object> parameters) {
+        OptionCatalog catalog = OptionCatalog.get();
+        Map<String, String> given = new HashMap<>();
+        parameters.forEach((name, value) -> {
+            if (value instanceof String text) {
+                catalog.endpointOption(name).filter(GivenOptions::typed).ifPresent(option -> {
+                    OptionText.check(option.name(), option.type(), option.javaType(), text);
+                    given.put(option.name(), text);
+                });
+            }
+        });
+        PropertiesComponent properties = context.getPropertiesComponent();
+        for (String name : catalog.endpointOptionNames()) {
+            if (given.containsKey(name)) {
+                continue;
+            }
+            catalog.componentOption(name).filter(GivenOptions::typed).ifPresent(option -> {
+                componentProperty(properties, scheme, name).ifPresent(property -> {
+                    String text = property.getValue();
+                    OptionText.check(property.getKey(), option.type(), option.javaType(), text);
+                    given.put(name, text);
+                });
+            });
+        }
+        return Map.copyOf(given);
+    }
+
+    private static boolean typed(OptionCatalog.Option option) {
+        return switch (option.type()) {
+            case "integer", "number", "boolean", "duration" -> true;
+            default -> false;
+        };
+    }
+
+    /** The property (its key as written, camelCase or kebab-case, and its text) that set a component option. */
+    private static Optional<Map.Entry<String, String>> componentProperty(PropertiesComponent properties, String scheme,
+                                                                          String name) {
+        for (String key : new String[] { "camel.component." + scheme + "." + name,
+                "camel.component." + scheme + "." + kebab(name) }) {
+            Optional<String> text = properties.resolveProperty(key);
+            if (text.isPresent()) {
+                return Optional.of(Map.entry(key, text.get().trim()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String kebab(String name) {
+        return name.replaceAll("([A-Z])", "-$1").toLowerCase(java.util.Locale.ROOT);
+    }
+}
