@@ -80,7 +80,8 @@ public interface JobStore extends Service {
      *              fraction of the lease)
      * @param lease how long the lease lasts; renew it ({@link #renew}) for longer work
      * @param max   at most this many records, 1 or more
-     * @return the leased records, ordered by {@code nextPollAt} (then request id), with their new lease
+     * @return the leased records, ordered by {@code nextPollAt} (then request id; in the database's collation for the
+     *         JDBC store), with their new lease
      */
     List<JobRecord> claimDue(String owner, Instant now, Duration lease, int max);
 
