@@ -34,15 +34,15 @@ import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 @Component("pixazo")
 public class PixazoComponent extends DefaultComponent implements SSLContextParametersAware {
 
-    @Metadata(description = "Default options of every pixazo endpoint.")
+    @Metadata(label = "advanced", description = "Default options of every pixazo endpoint.")
     private PixazoConfiguration configuration = new PixazoConfiguration();
 
-    @Metadata(label = "security", description = "TLS configuration of the HTTP client (trust store, key store,"
-                                                + " protocols), the Camel way.")
+    @Metadata(label = "security", displayName = "SSL Context Parameters",
+              description = "TLS configuration of the HTTP client (trust store, key store, protocols), the Camel way.")
     private SSLContextParameters sslContextParameters;
 
-    @Metadata(label = "security", defaultValue = "false", description = "Use the global SSLContextParameters of the"
-                                                                        + " Camel context.")
+    @Metadata(label = "security", defaultValue = "false", displayName = "Use Global SSL Context Parameters",
+              description = "Use the global SSLContextParameters of the Camel context.")
     private boolean useGlobalSslContextParameters;
 
     @Metadata(label = "proxy", description = "An HTTP proxy host for every call (API and downloads).")
@@ -66,8 +66,9 @@ public class PixazoComponent extends DefaultComponent implements SSLContextParam
                                                                       + " end after 60 s idle.")
     private int workerPoolMaxSize = 100;
 
-    @Metadata(label = "advanced", description = "A last say over the async HttpClient builder (e.g. proxy"
-                                                + " authentication, interceptors).")
+    @Metadata(label = "advanced", autowired = true, displayName = "HTTP Client Configurer",
+              description = "A last say over the async HttpClient builder (e.g. proxy authentication,"
+                            + " interceptors). A single bean of this type in the registry is used automatically.")
     private HttpClientConfigurer httpClientConfigurer;
 
     private final ImageGateway gateway = new PixazoGateway();
