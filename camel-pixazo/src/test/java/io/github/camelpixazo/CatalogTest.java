@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.github.camelpixazo.http.HttpClientConfigurer;
 import io.github.camelpixazo.job.JobStatus;
 import io.github.camelpixazo.media.ImageFormat;
 import io.github.camelpixazo.request.ImageBackground;
@@ -23,11 +24,14 @@ import io.github.camelpixazo.request.Moderation;
 import io.github.camelpixazo.request.OptionValue;
 import io.github.camelpixazo.request.WebhookMode;
 
+import org.apache.camel.CamelContext;
+import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -138,6 +142,16 @@ class CatalogTest {
         }
         assertTrue(hooks >= 1, "httpClientConfigurer is an interface-typed option");
         assertTrue(problems.isEmpty(), String.join("\n", problems));
+    }
+
+    @Test
+    void aHookBeanInTheRegistryIsPickedUpWithoutWiring() throws Exception {
+        HttpClientConfigurer hook = builder -> { };
+        try (CamelContext context = new DefaultCamelContext()) {
+            context.getRegistry().bind("myHook", hook);
+            context.start();
+            assertSame(hook, context.getComponent("pixazo", PixazoComponent.class).getHttpClientConfigurer());
+        }
     }
 
     @Test
