@@ -99,7 +99,7 @@ public final class StarterGenerator {
 
     StarterGenerator(JsonNode catalog) {
         this.catalog = catalog;
-        catalog.path("componentProperties").fields().forEachRemaining(e -> options.add(new Option(e.getKey(), e.getValue())));
+        catalog.path("componentProperties").properties().forEach(e -> options.add(new Option(e.getKey(), e.getValue())));
         // the nested configuration object first, so options set one by one land on it rather than under it
         options.sort(Comparator.comparing((Option o) -> !"configuration".equals(o.name()))
                 .thenComparing(o -> o.node().path("index").asInt()));
