@@ -10,19 +10,14 @@ import io.github.camelpixazo.http.HttpClientConfigurer;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -35,23 +30,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @SpringBootTest(classes = StarterTestApplication.class)
 class PixazoStarterTest {
 
-    static final String ID = "gpt-image-2_019d0000-0000-0000-0000-000000005b01";
-    static final byte[] JPEG = { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16, 'J', 'F', 'I', 'F', 0 };
-    static final WireMockServer GATEWAY = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
-
-    static {
-        // before the Spring context exists: application.properties reads the port from here
-        GATEWAY.start();
-        System.setProperty("pixazo.test.gateway-port", String.valueOf(GATEWAY.port()));
-        GATEWAY.stubFor(post(urlPathEqualTo("/gpt-image-2/v1/text-to-image")).willReturn(json(
-                "{\"request_id\":\"" + ID + "\",\"status\":\"QUEUED\",\"polling_url\":\"x\"}", 202)));
-        GATEWAY.stubFor(get(urlPathEqualTo("/v2/requests/status/" + ID)).willReturn(json(
-                "{\"request_id\":\"" + ID + "\",\"status\":\"COMPLETED\",\"model_id\":\"gpt-image-2\",\"error\":null,"
-                + "\"output\":{\"media_url\":[\"" + "http://127.0.0.1:" + GATEWAY.port() + "/media/" + ID + ".jpeg\"],"
-                + "\"media_type\":\"image/jpeg\"}}", 200)));
-        GATEWAY.stubFor(get(urlPathEqualTo("/media/" + ID + ".jpeg")).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "image/jpeg").withBody(JPEG)));
-    }
+    static final String ID = StarterGateway.ID;
+    static final byte[] JPEG = StarterGateway.JPEG;
+    static final WireMockServer GATEWAY = StarterGateway.start();
 
     @Autowired
     CamelContext camelContext;
@@ -61,16 +42,6 @@ class PixazoStarterTest {
 
     @Autowired
     HttpClientConfigurer hook;
-
-    @AfterAll
-    static void stopGateway() {
-        GATEWAY.stop();
-        System.clearProperty("pixazo.test.gateway-port");
-    }
-
-    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(String body, int status) {
-        return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body);
-    }
 
     @Test
     void everyPropertyReachesTheComponent() {
