@@ -41,15 +41,15 @@ import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 @Component("pixazo")
 public class PixazoComponent extends DefaultComponent implements SSLContextParametersAware {
 
-    @Metadata(description = "Default options of every pixazo endpoint.")
+    @Metadata(label = "advanced", description = "Default options of every pixazo endpoint.")
     private PixazoConfiguration configuration = new PixazoConfiguration();
 
-    @Metadata(label = "security", description = "TLS configuration of the HTTP client (trust store, key store,"
-                                                + " protocols), the Camel way.")
+    @Metadata(label = "security", displayName = "SSL Context Parameters",
+              description = "TLS configuration of the HTTP client (trust store, key store, protocols), the Camel way.")
     private SSLContextParameters sslContextParameters;
 
-    @Metadata(label = "security", defaultValue = "false", description = "Use the global SSLContextParameters of the"
-                                                                        + " Camel context.")
+    @Metadata(label = "security", defaultValue = "false", displayName = "Use Global SSL Context Parameters",
+              description = "Use the global SSLContextParameters of the Camel context.")
     private boolean useGlobalSslContextParameters;
 
     @Metadata(label = "proxy", description = "An HTTP proxy host for every call (API and downloads).")
@@ -78,9 +78,10 @@ public class PixazoComponent extends DefaultComponent implements SSLContextParam
                                                                       + " on an HTTP thread.")
     private int workerPoolMaxSize = 100;
 
-    @Metadata(label = "advanced", description = "A last say over the JDK java.net.http.HttpClient builder (e.g. proxy"
-                                                + " authentication with an Authenticator, a ProxySelector); applied"
-                                                + " after the component's own settings.")
+    @Metadata(label = "advanced", autowired = true, displayName = "HTTP Client Configurer",
+              description = "A last say over the JDK java.net.http.HttpClient builder (e.g. proxy authentication with"
+                            + " an Authenticator, a ProxySelector); applied after the component's own settings. A"
+                            + " single bean of this type in the registry is used automatically.")
     private HttpClientConfigurer httpClientConfigurer;
 
     private final ImageGateway gateway = new PixazoGateway();

@@ -18,14 +18,14 @@ public class PixazoConfiguration implements Cloneable {
 
     // --- connection and security ---
 
-    @UriParam(label = "security", secret = true)
-    @Metadata(description = "The Pixazo API subscription key. Sent only to the baseUrl origin (same scheme, host and port),"
-                            + " as the Ocp-Apim-Subscription-Key header; never logged. When it is not set, the key is read"
-                            + " from the environment variable PIXAZO_API_KEY, which keeps it out of Camel's property"
-                            + " machinery (the safest way: see the component page's security section).")
+    @UriParam(label = "security", secret = true, displayName = "API Key")
+    @Metadata(important = true, description = "The Pixazo API subscription key. Sent only to the baseUrl origin (same"
+                            + " scheme, host and port), as the Ocp-Apim-Subscription-Key header; never logged. When it is"
+                            + " not set, the key is read from the environment variable PIXAZO_API_KEY, which keeps it out"
+                            + " of Camel's property machinery (the safest way: see the component page's security section).")
     private String apiKey;
 
-    @UriParam(defaultValue = DEFAULT_BASE_URL)
+    @UriParam(label = "producer", defaultValue = DEFAULT_BASE_URL, displayName = "Base URL")
     @Metadata(description = "The gateway's base URL. Plain http is allowed (proxies, local sandboxes), and a path prefix"
                             + " is kept (for API managers that mount the gateway under a path). Status queries are always"
                             + " built from it; the polling_url the gateway returns is never followed.")
@@ -33,57 +33,57 @@ public class PixazoConfiguration implements Cloneable {
 
     // --- what to make ---
 
-    @UriParam(enums = "gpt-image-2,gpt-image-1.5", defaultValue = "gpt-image-2")
-    @Metadata(description = "The image model. gpt-image-1.5 on Pixazo supports the generate operation only, with the"
+    @UriParam(label = "producer", enums = "gpt-image-2,gpt-image-1.5", defaultValue = "gpt-image-2")
+    @Metadata(important = true, description = "The image model. gpt-image-1.5 on Pixazo supports the generate operation only, with the"
                             + " sizes 1024x1024, 1536x1024, 1024x1536 and auto, and without moderation or"
                             + " outputCompression. Header: CamelPixazoModel.")
     private String model = "gpt-image-2";
 
-    @UriParam
-    @Metadata(description = "The prompt. For generate the message body is the prompt unless this option or the header"
+    @UriParam(label = "producer")
+    @Metadata(important = true, largeInput = true, description = "The prompt. For generate the message body is the prompt unless this option or the header"
                             + " CamelPixazoPrompt is set; for edit (where the body is the image) the prompt comes from this"
                             + " option or the header. Must not be blank.")
     private String prompt;
 
-    @UriParam
+    @UriParam(label = "producer", displayName = "Number of Images")
     @Metadata(description = "Number of images to make, 1 to 10 (gateway default 1). With n greater than 1 the body is a"
                             + " List of messages, one per image: split it to write each one. Header: CamelPixazoN.")
     private Integer n;
 
-    @UriParam
-    @Metadata(description = "Output size: auto (gateway default), a preset (1024x1024, 1024x1536, 1536x1024, 2048x2048,"
+    @UriParam(label = "producer")
+    @Metadata(important = true, description = "Output size: auto (gateway default), a preset (1024x1024, 1024x1536, 1536x1024, 2048x2048,"
                             + " 2048x1152, 2160x3840, 3840x2160) or, for gpt-image-2, a custom WIDTHxHEIGHT with both sides"
                             + " multiples of 16, 655,360 to 8,294,400 pixels, longest edge at most 3840 and aspect ratio"
                             + " at most 3:1. gpt-image-1.5: 1024x1024, 1536x1024, 1024x1536 or auto. Header:"
                             + " CamelPixazoSize.")
     private String size;
 
-    @UriParam(enums = "low,medium,high,auto")
-    @Metadata(description = "Rendering quality (gateway default auto). Higher means more detail, longer latency and a"
+    @UriParam(label = "producer", enums = "low,medium,high,auto")
+    @Metadata(important = true, description = "Rendering quality (gateway default auto). Higher means more detail, longer latency and a"
                             + " higher price; high-quality jobs often take minutes. Header: CamelPixazoQuality.")
     private String quality;
 
-    @UriParam(enums = "png,jpeg,webp")
+    @UriParam(label = "producer", enums = "png,jpeg,webp")
     @Metadata(description = "Output file format (gateway default png). Header: CamelPixazoFormat.")
     private String format;
 
-    @UriParam
+    @UriParam(label = "producer")
     @Metadata(description = "Compression level 0-100 for jpeg and webp output (no effect on png: a warning is logged)."
                             + " gpt-image-2 only. Header: CamelPixazoOutputCompression.")
     private Integer outputCompression;
 
-    @UriParam(enums = "opaque,auto,transparent")
+    @UriParam(label = "producer", enums = "opaque,auto,transparent")
     @Metadata(description = "Background handling (gateway default auto). transparent is not supported by gpt-image-2,"
                             + " and needs format png or webp with gpt-image-1.5. Header: CamelPixazoBackground.")
     private String background;
 
-    @UriParam(enums = "auto,low")
+    @UriParam(label = "producer", enums = "auto,low")
     @Metadata(description = "Content moderation strictness (gateway default auto); low is less restrictive."
                             + " gpt-image-2 only. Header: CamelPixazoModeration.")
     private String moderation;
 
-    @UriParam
-    @Metadata(description = "edit only: a black-and-white PNG marking the region to edit (white = editable), with the"
+    @UriParam(label = "producer")
+    @Metadata(supportFileReference = true, description = "edit only: a black-and-white PNG marking the region to edit (white = editable), with the"
                             + " same dimensions as the first input image. A resource URI: file:, classpath: (loaded once"
                             + " when the endpoint starts and checked then), https: (fetched by the gateway) or data:."
                             + " Per message, the"
@@ -92,7 +92,7 @@ public class PixazoConfiguration implements Cloneable {
 
     // --- webhook ---
 
-    @UriParam(label = "webhook")
+    @UriParam(label = "webhook", displayName = "Webhook URL")
     @Metadata(description = "An https URL the gateway POSTs the job's status to (sent as the X-Webhook-URL header)."
                             + " The producer still waits by polling unless waitForCompletion=false. Pixazo does not sign"
                             + " callbacks: treat their content as a hint and confirm with a status query.")
@@ -103,20 +103,20 @@ public class PixazoConfiguration implements Cloneable {
                             + " (on every poll cycle as well).")
     private String webhookMode = "terminal";
 
-    @UriParam(label = "webhook,advanced", defaultValue = "false")
+    @UriParam(label = "webhook,advanced", defaultValue = "false", displayName = "Webhook Allow HTTP Loopback")
     @Metadata(description = "Allow an http (not https) webhookUrl, for loopback hosts only (localhost, 127.x, ::1): for"
                             + " tests against a local sandbox. The real gateway rejects plain http.")
     private boolean webhookAllowHttpLoopback;
 
     // --- result ---
 
-    @UriParam(defaultValue = "true")
+    @UriParam(label = "producer", defaultValue = "true")
     @Metadata(description = "Wait until the job is COMPLETED, FAILED or ERROR (asynchronously: no thread is held while"
                             + " waiting). When false the body is the SubmittedJob (request id, status, polling URL) as"
                             + " soon as the gateway has queued the job.")
     private boolean waitForCompletion = true;
 
-    @UriParam(defaultValue = "true")
+    @UriParam(label = "producer", defaultValue = "true")
     @Metadata(description = "Download the images of a completed job: the body becomes the image bytes (n=1) or a List"
                             + " of messages (n above 1). When false the body is the List of media URLs (they expire: download"
                             + " them promptly).")

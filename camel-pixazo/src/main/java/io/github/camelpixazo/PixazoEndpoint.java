@@ -49,10 +49,10 @@ public class PixazoEndpoint extends DefaultEndpoint implements AsyncEndpoint, En
 
     private static final Logger LOG = LoggerFactory.getLogger(PixazoEndpoint.class);
 
-    @UriPath(enums = "generate,edit,status", description = "The operation: generate (text to image), edit (image to"
+    @UriPath(label = "producer", enums = "generate,edit,status", description = "The operation: generate (text to image), edit (image to"
                                                          + " image, the body holds the image) or status (one status"
                                                          + " query of a job by its request id).")
-    @Metadata(required = true)
+    @Metadata(required = true, important = true)
     private PixazoOperation operation;
 
     @UriParam

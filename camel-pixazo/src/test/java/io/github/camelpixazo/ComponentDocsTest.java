@@ -92,12 +92,22 @@ class ComponentDocsTest {
 
     static String headersTable(JsonNode headers) {
         StringBuilder table = new StringBuilder();
-        table.append("[width=\"100%\",cols=\"2,5,2\",options=\"header\"]\n|===\n| Name | Description | Type\n");
+        table.append("[width=\"100%\",cols=\"2,1,5,2\",options=\"header\"]\n|===\n| Name | Direction | Description | Type\n");
         for (Iterator<Map.Entry<String, JsonNode>> it = headers.fields(); it.hasNext();) {
             Map.Entry<String, JsonNode> header = it.next();
-            table.append("| `").append(header.getKey()).append("` | ")
-                    .append(cell(header.getValue().path("description").asText())).append(" | ")
-                    .append(cell(simpleType(header.getValue().path("javaType").asText(), "")))
+            JsonNode h = header.getValue();
+            List<String> labels = List.of(h.path("label").asText().split(","));
+            String direction = labels.contains("input") && labels.contains("output") ? "in, out"
+                    : labels.contains("input") ? "in" : labels.contains("output") ? "out" : "";
+            StringBuilder description = new StringBuilder(h.path("description").asText());
+            if (h.has("enum")) {
+                List<String> values = new ArrayList<>();
+                h.path("enum").forEach(v -> values.add("`" + v.asText() + "`"));
+                description.append(" Values: ").append(String.join(", ", values)).append('.');
+            }
+            table.append("| `").append(header.getKey()).append("` | ").append(direction).append(" | ")
+                    .append(cell(description.toString())).append(" | ")
+                    .append(cell(simpleType(h.path("javaType").asText(), "")))
                     .append('\n');
         }
         return table.append("|===\n").toString();

@@ -63,11 +63,41 @@ class ReliabilityPageTest {
         assertTrue(page.contains("\n== Bad input\n"), "the section another engineer's rows go into");
     }
 
-    /** Table rows of the page: lines that start with "| " and name a test, header rows excluded. */
+    /**
+     * Table rows of the page, header rows excluded, each as "| kind | injected | outcome | test". A row may be written
+     * on one line or with one cell per line, as AsciiDoc allows: cells are read between the table's delimiters and
+     * grouped by four.
+     */
     private static List<String> rows() throws IOException {
-        return Files.readAllLines(PAGE, StandardCharsets.UTF_8).stream()
-                .filter(line -> line.startsWith("| ") && !line.startsWith("| Kind |"))
-                .collect(Collectors.toList());
+        List<String> rows = new ArrayList<>();
+        List<String> cells = null;
+        for (String line : Files.readAllLines(PAGE, StandardCharsets.UTF_8)) {
+            if (line.equals("|===")) {
+                if (cells != null) {
+                    rows.addAll(group(cells));
+                }
+                cells = cells == null ? new ArrayList<>() : null;
+            } else if (cells != null && line.startsWith("|")) {
+                for (String cell : line.substring(1).split("(?<=\\s)\\|", -1)) {
+                    cells.add(cell.trim());
+                }
+            } else if (cells != null && !line.isBlank() && !cells.isEmpty()) {
+                int last = cells.size() - 1;
+                cells.set(last, cells.get(last) + " " + line.trim()); // a cell continued on the next line
+            }
+        }
+        return rows;
+    }
+
+    private static List<String> group(List<String> cells) {
+        List<String> rows = new ArrayList<>();
+        for (int i = 0; i < cells.size(); i += 4) {
+            List<String> row = cells.subList(i, Math.min(cells.size(), i + 4));
+            if (!row.get(0).equals("Kind")) {
+                rows.add("| " + String.join(" | ", row));
+            }
+        }
+        return rows;
     }
 
     private static Map<String, Path> testSources() throws IOException {

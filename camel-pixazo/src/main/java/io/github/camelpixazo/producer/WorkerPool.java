@@ -54,6 +54,11 @@ public final class WorkerPool implements Executor {
         return executor.getPoolSize();
     }
 
+    /** Threads running a task now (a worker is busy until its task and the pool's bookkeeping after it are done). */
+    public int active() {
+        return executor.getActiveCount();
+    }
+
     /** Tasks waiting for a worker. */
     public int queued() {
         return executor.getQueue().size();

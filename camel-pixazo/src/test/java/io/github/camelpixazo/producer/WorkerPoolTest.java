@@ -57,7 +57,8 @@ class WorkerPoolTest {
             CountDownLatch ran = new CountDownLatch(1);
             pool.execute(ran::countDown);
             assertTrue(ran.await(10, TimeUnit.SECONDS));
-            Await.until(Duration.ofSeconds(10), () -> pool.queued() == 0, "idle");
+            // the latch opens inside the task: wait until the worker is back for more, not just until the task ran
+            Await.until(Duration.ofSeconds(10), () -> pool.queued() == 0 && pool.active() == 0, "idle");
         }
         assertEquals(1, pool.size(), "one worker was enough for one task at a time");
         pool.shutdownGracefully(5_000);

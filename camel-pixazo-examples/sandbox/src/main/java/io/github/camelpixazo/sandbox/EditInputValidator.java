@@ -1,36 +1,54 @@
 package io.github.camelpixazo.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.camelpixazo.sandbox.image.EditPreview;
 import io.github.camelpixazo.sandbox.image.ImageFormat;
+import io.github.camelpixazo.sandbox.image.RasterImage;
+import io.github.camelpixazo.sandbox.image.Thumbnails;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** The {@code image} and {@code mask} rules of the GPT Image 2 edit endpoint. */
+/**
+ * The {@code image} and {@code mask} rules of the GPT Image 2 edit endpoint, and what the edit's result shows of them
+ * (see {@link EditPreview}).
+ */
 final class EditInputValidator {
 
     private EditInputValidator() {
     }
 
-    static void validate(RequestFields fields) {
+    /** @return the previews of the first input image and the mask, for the result picture */
+    static EditPreview validate(RequestFields fields) {
         List<InputImage> images = images(fields);
+        InputImage first = images.get(0);
+        RasterImage input = null;
+        String inputNote = null;
+        if (!first.isDataUri()) {
+            inputNote = "input is an https URL (the sandbox does not fetch it)";
+        } else {
+            input = Thumbnails.decode(first.bytes(), EditPreview.PREVIEW_EDGE).orElse(null);
+            inputNote = input == null ? "input is " + first.format().name() + " (the sandbox cannot decode it)" : null;
+        }
         Optional<String> maskValue = fields.optionalString("mask");
         if (maskValue.isEmpty()) {
-            return;
+            return new EditPreview(input, inputNote, null, "no mask: the whole image may change");
         }
         InputImage mask = InputImage.parse("mask", maskValue.get());
         if (!mask.isDataUri()) {
-            return; // an https mask cannot be checked without fetching it
+            // an https mask cannot be checked without fetching it
+            return new EditPreview(input, inputNote, null, "mask is an https URL (the sandbox does not fetch it)");
         }
         if (mask.format() != ImageFormat.PNG) {
             throw ApiException.badRequest("Field 'mask' must be a PNG image, got " + mask.format().name());
         }
-        InputImage first = images.get(0);
         // the gateway applies the mask to the first input image only
         if (first.isDataUri() && !first.size().equals(mask.size())) {
             throw ApiException.badRequest("Field 'mask' is " + mask.size() + " but '" + first.field() + "' is "
                     + first.size() + "; the mask must have the same dimensions as the first input image");
         }
+        RasterImage maskPreview = Thumbnails.decode(mask.bytes(), EditPreview.PREVIEW_EDGE).orElse(null);
+        return new EditPreview(input, inputNote, maskPreview, maskPreview == null ? "mask cannot be decoded" : null);
     }
 
     private static List<InputImage> images(RequestFields fields) {

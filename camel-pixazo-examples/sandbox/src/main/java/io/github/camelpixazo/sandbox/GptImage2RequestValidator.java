@@ -1,6 +1,7 @@
 package io.github.camelpixazo.sandbox;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.camelpixazo.sandbox.image.EditPreview;
 import io.github.camelpixazo.sandbox.image.ImageFormat;
 import io.github.camelpixazo.sandbox.image.ImageSniffer.PixelSize;
 import java.util.ArrayList;
@@ -42,9 +43,7 @@ final class GptImage2RequestValidator {
 
     private static GenerationRequest validate(RequestFields fields, boolean edit) {
         String prompt = fields.requiredNonBlankString("prompt");
-        if (edit) {
-            EditInputValidator.validate(fields);
-        }
+        EditPreview preview = edit ? EditInputValidator.validate(fields) : null;
         int n = fields.optionalInt("n", 1, 10).orElse(1);
         PixelSize size = size(fields.optionalString("size").orElse("auto"));
         fields.oneOf("quality", QUALITIES, "auto");
@@ -56,7 +55,7 @@ final class GptImage2RequestValidator {
         }
         fields.oneOf("background", BACKGROUNDS, "auto");
         fields.oneOf("moderation", MODERATIONS, "auto");
-        return new GenerationRequest(prompt, n, size.width(), size.height(), format, compression, false);
+        return new GenerationRequest(prompt, n, size.width(), size.height(), format, compression, false, preview);
     }
 
     /** A preset, "auto" (rendered as 1024x1024) or a custom size within OpenAI's published limits. */

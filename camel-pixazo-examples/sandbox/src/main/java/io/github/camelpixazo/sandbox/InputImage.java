@@ -15,8 +15,9 @@ import java.util.regex.Pattern;
  *
  * @param format null for a URL
  * @param size   null for a URL
+ * @param bytes  the decoded image, null for a URL; kept only while the request is validated
  */
-record InputImage(String field, ImageFormat format, PixelSize size) {
+record InputImage(String field, ImageFormat format, PixelSize size, byte[] bytes) {
 
     /** The gateway's documented limit per input image. */
     static final long MAX_BYTES = 50L * 1024 * 1024;
@@ -30,7 +31,7 @@ record InputImage(String field, ImageFormat format, PixelSize size) {
     static InputImage parse(String field, String value) {
         if (value.startsWith("https://")) {
             requireValidHttpsUrl(field, value);
-            return new InputImage(field, null, null);
+            return new InputImage(field, null, null, null);
         }
         int comma = value.indexOf(',');
         // match only the short prefix: the payload may be 70 MB of base64
@@ -46,7 +47,7 @@ record InputImage(String field, ImageFormat format, PixelSize size) {
         }
         PixelSize size = ImageSniffer.dimensions(bytes).orElseThrow(() -> ApiException.badRequest(
                 "Field '" + field + "' is not a readable " + format.get().name() + " image (corrupt or truncated header)"));
-        return new InputImage(field, format.get(), size);
+        return new InputImage(field, format.get(), size, bytes);
     }
 
     private static byte[] decode(String field, String base64) {

@@ -85,6 +85,7 @@ final class MediaHandler implements HttpHandler {
     private static PictureSpec pictureSpec(Job job, int index) {
         GenerationRequest request = job.request();
         return new PictureSpec(request.prompt(), job.model().id(), job.requestId(), index, request.imageCount(),
-                request.width(), request.height(), request.format(), request.compression(), request.transparent());
+                request.width(), request.height(), request.format(), request.compression(), request.transparent(),
+                request.edit());
     }
 }

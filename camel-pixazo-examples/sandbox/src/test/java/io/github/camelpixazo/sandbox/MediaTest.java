@@ -137,6 +137,44 @@ class MediaTest {
         assertEquals(1536, image.getWidth());
     }
 
+    /** The edited picture shows the input image (and the mask) it was made from, through the wire, as PNG. */
+    @Test
+    void anEditedImageShowsItsInputAndMask() throws IOException {
+        BufferedImage input = new BufferedImage(128, 128, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 128; y++) {
+            for (int x = 0; x < 128; x++) {
+                input.setRGB(x, y, 0x1E90FF);
+            }
+        }
+        BufferedImage mask = new BufferedImage(128, 128, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 128; y++) {
+            for (int x = 64; x < 128; x++) {
+                mask.setRGB(x, y, 0xFFFFFF);
+            }
+        }
+        JsonNode status = completed(EDIT, json("prompt", "turn the sky orange",
+                "image", TestImages.dataUri("image/png", encode(input)), "mask", TestImages.dataUri("image/png", encode(mask)),
+                "size", "1024x1024"));
+        BufferedImage result = decode(fetch(mediaUrls(status).get(0)).body());
+
+        int[][] boxes = io.github.camelpixazo.sandbox.image.PromptImageRenderer.editBoxes(1024, 1024);
+        int[] inputBox = boxes[0];
+        assertEquals(0x1E90FF, result.getRGB(inputBox[0] + inputBox[2] / 2, inputBox[1] + inputBox[3] / 2) & 0xFFFFFF,
+                "the input image is in its box");
+        int[] maskBox = boxes[1];
+        int side = Math.min(maskBox[2], maskBox[3]);
+        int centreX = maskBox[0] + maskBox[2] / 2;
+        int middleY = maskBox[1] + maskBox[3] / 2;
+        assertEquals(0x000000, result.getRGB(centreX - side / 4, middleY) & 0xFFFFFF, "the mask's black half");
+        assertEquals(0xFFFFFF, result.getRGB(centreX + side / 4, middleY) & 0xFFFFFF, "the mask's white half");
+    }
+
+    private static byte[] encode(BufferedImage image) throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        ImageIO.write(image, "png", out);
+        return out.toByteArray();
+    }
+
     @Test
     void mediaNeedsNoKeyAndRecordsWhetherOneWasSent() {
         String url = mediaUrls(completed(TEXT_TO_IMAGE, json("prompt", "x"))).get(0);

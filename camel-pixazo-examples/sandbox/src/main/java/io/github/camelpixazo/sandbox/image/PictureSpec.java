@@ -8,9 +8,17 @@ import java.util.Objects;
  * @param index            1-based position among the job's {@code count} images
  * @param compression      the request's {@code output_compression} (0-100), or null for the default
  * @param transparent      true to leave the background transparent (only PNG and WEBP can carry it)
+ * @param edit             for an edit job, the input image and mask shown beside the prompt; null for a generated one
  */
 public record PictureSpec(String prompt, String modelId, String requestId, int index, int count,
-                          int width, int height, ImageFormat format, Integer compression, boolean transparent) {
+                          int width, int height, ImageFormat format, Integer compression, boolean transparent,
+                          EditPreview edit) {
+
+    /** A generated (not edited) picture. */
+    public PictureSpec(String prompt, String modelId, String requestId, int index, int count, int width, int height,
+                       ImageFormat format, Integer compression, boolean transparent) {
+        this(prompt, modelId, requestId, index, count, width, height, format, compression, transparent, null);
+    }
 
     public PictureSpec {
         Objects.requireNonNull(prompt, "prompt");

@@ -57,4 +57,32 @@ public final class RasterImage {
     public int pixel(int x, int y) {
         return pixels[y * width() + x];
     }
+
+    /**
+     * Draws {@code source} scaled (nearest neighbour, aspect ratio kept) to fit the box, centred in it.
+     *
+     * @return the rectangle drawn into, {x, y, width, height}
+     */
+    public int[] drawFitted(RasterImage source, int boxX, int boxY, int boxWidth, int boxHeight) {
+        double scale = Math.min((double) boxWidth / source.width(), (double) boxHeight / source.height());
+        int w = Math.max(1, (int) (source.width() * scale));
+        int h = Math.max(1, (int) (source.height() * scale));
+        int left = boxX + (boxWidth - w) / 2;
+        int top = boxY + (boxHeight - h) / 2;
+        for (int y = 0; y < h; y++) {
+            int row = top + y;
+            if (row < 0 || row >= height()) {
+                continue;
+            }
+            int sy = Math.min(source.height() - 1, (int) (y / scale));
+            for (int x = 0; x < w; x++) {
+                int col = left + x;
+                if (col >= 0 && col < width()) {
+                    int sx = Math.min(source.width() - 1, (int) (x / scale));
+                    pixels[row * width() + col] = 0xFF000000 | source.pixel(sx, sy);
+                }
+            }
+        }
+        return new int[] { left, top, w, h };
+    }
 }

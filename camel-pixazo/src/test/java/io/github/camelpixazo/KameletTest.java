@@ -1,0 +1,201 @@
+package io.github.camelpixazo;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.camelpixazo.support.GatewayStub;
+import io.github.camelpixazo.support.GatewayStubExtension;
+import io.github.camelpixazo.support.TestImages;
+
+import org.apache.camel.main.Main;
+import org.junit.jupiter.api.BeforeAll;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The Kamelets shipped in the jar (kamelets/*.kamelet.yaml, where camel-kamelet looks by default): each one is run
+ * through {@code kamelet:} from a YAML route as a designer writes it (src/test/resources/routes/kamelets.camel.yaml)
+ * against a WireMock gateway, and each definition is held to Camel's Kamelet format and to the component's catalog.
+ */
+class KameletTest {
+
+    private static final String ID = "gpt-image-2_019d0000-0000-0000-0000-0000000ca3e1";
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\??([A-Za-z0-9]+)}}");
+
+    @RegisterExtension
+    static final GatewayStubExtension STUB = new GatewayStubExtension();
+
+    private static GatewayStub gateway;
+
+    @TempDir
+    Path out;
+
+    @BeforeAll
+    static void bindGateway() {
+        gateway = STUB.stub();
+    }
+
+    private Main start() throws Exception {
+        Main main = new Main();
+        main.addInitialProperty("camel.main.routes-include-pattern", "classpath:routes/kamelets.camel.yaml");
+        main.addInitialProperty("camel.component.pixazo.api-key", GatewayStub.KEY);
+        main.addInitialProperty("camel.component.pixazo.poll-interval", "20ms");
+        main.addInitialProperty("gateway.url", gateway.baseUrl());
+        main.addInitialProperty("out.dir", out.toString());
+        main.start();
+        return main;
+    }
+
+    @Test
+    void theGenerateActionTurnsThePromptInTheBodyIntoAnImage() throws Exception {
+        byte[] webp = TestImages.webpHeader(1536, 1024);
+        gateway.stubSubmit(GatewayStub.GENERATE_2, ID);
+        gateway.stubCompleted(ID, "image/webp", webp);
+        Main main = start();
+        try {
+            main.getCamelContext().createProducerTemplate().sendBody("direct:poster", "A retro poster of Lisbon trams");
+        } finally {
+            main.stop();
+        }
+
+        assertArrayEquals(webp, Files.readAllBytes(out.resolve("posters").resolve(ID + ".webp")));
+        gateway.api().verify(postRequestedFor(urlPathEqualTo(GatewayStub.GENERATE_2))
+                .withHeader("Ocp-Apim-Subscription-Key", equalTo(GatewayStub.KEY))
+                .withRequestBody(equalToJson("{\"prompt\":\"A retro poster of Lisbon trams\",\"size\":\"1536x1024\","
+                                             + "\"quality\":\"high\",\"format\":\"webp\"}", false, false)));
+    }
+
+    @Test
+    void theEditActionEditsTheImageInTheBody() throws Exception {
+        byte[] input = TestImages.png(40, 30);
+        byte[] edited = TestImages.png(41, 31);
+        gateway.stubSubmit(GatewayStub.EDIT_2, ID);
+        gateway.stubCompleted(ID, "image/png", edited);
+        Main main = start();
+        try {
+            main.getCamelContext().createProducerTemplate().sendBody("direct:retouch", input);
+        } finally {
+            main.stop();
+        }
+
+        assertArrayEquals(edited, Files.readAllBytes(out.resolve("retouched").resolve(ID + ".png")));
+        gateway.api().verify(postRequestedFor(urlPathEqualTo(GatewayStub.EDIT_2)).withRequestBody(equalToJson(
+                "{\"prompt\":\"Replace the background with a bright studio setup\",\"quality\":\"low\",\"image\":\""
+                + "data:image/png;base64," + Base64.getEncoder().encodeToString(input) + "\"}", false, false)));
+    }
+
+    private static JsonNode kamelet(String name) throws Exception {
+        try (InputStream in = KameletTest.class.getClassLoader().getResourceAsStream("kamelets/" + name + ".kamelet.yaml")) {
+            assertNotNull(in, "kamelets/" + name + ".kamelet.yaml is not in the jar");
+            return new ObjectMapper().valueToTree(new Load(LoadSettings.builder().build()).loadFromInputStream(in));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "pixazo-generate-action", "pixazo-edit-action" })
+    void theDefinitionIsInCamelsKameletFormatAndAgreesWithTheCatalog(String name) throws Exception {
+        JsonNode kamelet = kamelet(name);
+        JsonNode catalog = GeneratedMetadataTest.catalog().path("properties");
+        assertEquals("Kamelet", kamelet.path("kind").asText());
+        assertEquals(name, kamelet.at("/metadata/name").asText());
+        assertEquals("action", kamelet.at("/metadata/labels/camel.apache.org~1kamelet.type").asText());
+        // the Kamelet names the artifact and version it ships in
+        String version = GeneratedMetadataTest.catalog().at("/component/version").asText();
+        assertEquals(version, kamelet.at("/metadata/annotations/camel.apache.org~1catalog.version").asText());
+        assertTrue(kamelet.at("/spec/dependencies").toString().contains("mvn:io.github.camelpixazo:camel-pixazo:" + version));
+
+        List<String> problems = new ArrayList<>();
+        JsonNode properties = kamelet.at("/spec/definition/properties");
+        JsonNode parameters = kamelet.at("/spec/template/from/steps/0/to/parameters");
+        for (Map.Entry<String, JsonNode> entry : iterable(properties)) {
+            String property = entry.getKey();
+            JsonNode definition = entry.getValue();
+            if (definition.path("title").asText().isBlank() || definition.path("description").asText().length() < 20) {
+                problems.add(property + ": needs a title and a description");
+            }
+            // each Kamelet property is the component option of the same name, used in the template
+            JsonNode option = catalog.path(property);
+            if (option.isMissingNode()) {
+                problems.add(property + ": no such pixazo option");
+                continue;
+            }
+            String template = parameters.path(property).asText();
+            Matcher placeholder = PLACEHOLDER.matcher(template);
+            if (!placeholder.matches() || !placeholder.group(1).equals(property)) {
+                problems.add(property + ": the template must pass it as {{" + property + "}} or {{?" + property + "}}");
+            }
+            List<String> kameletEnum = texts(definition.path("enum"));
+            List<String> optionEnum = texts(option.path("enum"));
+            if (!kameletEnum.isEmpty() && !kameletEnum.equals(optionEnum)) {
+                problems.add(property + ": enum " + kameletEnum + " but the component accepts " + optionEnum);
+            }
+            String expectedType = switch (option.path("type").asText()) {
+                case "integer" -> "integer";
+                case "boolean" -> "boolean";
+                case "number" -> "number";
+                default -> "string";
+            };
+            if (!expectedType.equals(definition.path("type").asText())) {
+                problems.add(property + ": type " + definition.path("type").asText() + ", expected " + expectedType);
+            }
+            if (definition.has("default") && option.has("defaultValue")
+                && !definition.path("default").asText().equals(option.path("defaultValue").asText())) {
+                problems.add(property + ": default differs from the component's");
+            }
+            boolean secret = option.path("secret").asBoolean();
+            boolean masked = "password".equals(definition.path("format").asText())
+                             && definition.path("x-descriptors").toString().contains("urn:camel:group:credentials");
+            if (secret != masked) {
+                problems.add(property + ": secret options (and only they) get format password and the credentials"
+                             + " x-descriptor");
+            }
+        }
+        for (Map.Entry<String, JsonNode> parameter : iterable(parameters)) {
+            if (!properties.has(parameter.getKey())) {
+                problems.add("template parameter " + parameter.getKey() + " is not a declared property");
+            }
+        }
+        for (JsonNode required : kamelet.at("/spec/definition/required")) {
+            Matcher placeholder = PLACEHOLDER.matcher(parameters.path(required.asText()).asText());
+            if (placeholder.matches() && placeholder.group(0).contains("?")) {
+                problems.add(required.asText() + ": required, so no {{?...}} in the template");
+            }
+        }
+        assertFalse(properties.path("apiKey").isMissingNode(), "the key can be given to the Kamelet");
+        assertTrue(problems.isEmpty(), name + ":\n" + String.join("\n", problems));
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> texts = new ArrayList<>();
+        array.forEach(v -> texts.add(v.asText()));
+        return texts;
+    }
+
+    private static Iterable<Map.Entry<String, JsonNode>> iterable(JsonNode node) {
+        return node::fields;
+    }
+}
