@@ -4,8 +4,6 @@ import java.util.Map;
 
 import io.github.camelpixazo.error.PixazoException;
 import io.github.camelpixazo.http.HttpReply;
-import io.github.camelpixazo.job.JobSnapshot;
-import io.github.camelpixazo.job.SubmittedJob;
 import io.github.camelpixazo.request.GatewayCapabilities;
 import io.github.camelpixazo.request.ImageRequest;
 

@@ -14,6 +14,8 @@ import io.github.camelpixazo.error.PixazoTimeoutException;
 import io.github.camelpixazo.gateway.CallPhase;
 import io.github.camelpixazo.gateway.GatewayCall;
 import io.github.camelpixazo.gateway.ImageGateway;
+import io.github.camelpixazo.gateway.JobSnapshot;
+import io.github.camelpixazo.gateway.SubmittedJob;
 import io.github.camelpixazo.http.HttpCall;
 import io.github.camelpixazo.http.HttpReply;
 import io.github.camelpixazo.http.HttpTransport;

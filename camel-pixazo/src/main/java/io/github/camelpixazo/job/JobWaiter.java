@@ -11,6 +11,9 @@ import java.util.concurrent.TimeUnit;
 import io.github.camelpixazo.error.PixazoException;
 import io.github.camelpixazo.error.PixazoTimeoutException;
 import io.github.camelpixazo.gateway.CallPhase;
+import io.github.camelpixazo.gateway.JobSnapshot;
+import io.github.camelpixazo.gateway.JobStatus;
+import io.github.camelpixazo.gateway.SubmittedJob;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

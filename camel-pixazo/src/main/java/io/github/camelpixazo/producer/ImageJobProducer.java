@@ -11,9 +11,9 @@ import io.github.camelpixazo.error.PixazoException;
 import io.github.camelpixazo.error.PixazoJobFailedException;
 import io.github.camelpixazo.job.Deadline;
 import io.github.camelpixazo.job.JobClient;
-import io.github.camelpixazo.job.JobSnapshot;
-import io.github.camelpixazo.job.JobStatus;
-import io.github.camelpixazo.job.SubmittedJob;
+import io.github.camelpixazo.gateway.JobSnapshot;
+import io.github.camelpixazo.gateway.JobStatus;
+import io.github.camelpixazo.gateway.SubmittedJob;
 import io.github.camelpixazo.request.ImageRequest;
 
 import org.apache.camel.Exchange;
@@ -88,6 +88,6 @@ public final class ImageJobProducer extends AsyncJobProducer {
         return getEndpoint().downloader().downloadAll(urls, snapshot.mediaType(), snapshot.requestId(), deadline,
                         spool.settings(), spool.files())
                 .thenApply(images -> message -> ResultWriter.images(exchange, snapshot, model, images, single,
-                        request.effectiveFormat(), spool));
+                        request.effectiveFormat().mediaFormat(), spool));
     }
 }

@@ -5,8 +5,8 @@ import java.util.HashMap;
 import java.util.List;
 
 import io.github.camelpixazo.PixazoConstants;
-import io.github.camelpixazo.job.JobSnapshot;
-import io.github.camelpixazo.job.SubmittedJob;
+import io.github.camelpixazo.gateway.JobSnapshot;
+import io.github.camelpixazo.gateway.SubmittedJob;
 import io.github.camelpixazo.media.DownloadedImage;
 import io.github.camelpixazo.media.ImageFormat;
 import io.github.camelpixazo.media.SpooledData;

@@ -6,8 +6,8 @@ import java.util.function.Consumer;
 import io.github.camelpixazo.PixazoConstants;
 import io.github.camelpixazo.PixazoEndpoint;
 import io.github.camelpixazo.job.Deadline;
-import io.github.camelpixazo.job.JobSnapshot;
-import io.github.camelpixazo.job.SubmittedJob;
+import io.github.camelpixazo.gateway.JobSnapshot;
+import io.github.camelpixazo.gateway.SubmittedJob;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;

@@ -5,8 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.github.camelpixazo.media.ImageFormat;
-
 /**
  * One image job in the user's vocabulary, every option resolved (header over endpoint over component). A null field
  * means "not set": gateways send only what is set, so the gateway's documented default applies. {@code given} keeps
@@ -20,7 +18,7 @@ public record ImageRequest(
         Integer n,
         ImageSize size,
         ImageQuality quality,
-        ImageFormat format,
+        OutputFormat format,
         Integer outputCompression,
         ImageBackground background,
         Moderation moderation,
@@ -50,8 +48,8 @@ public record ImageRequest(
     }
 
     /** The format the output will have (the gateways' default is png). */
-    public ImageFormat effectiveFormat() {
-        return format != null ? format : ImageFormat.PNG;
+    public OutputFormat effectiveFormat() {
+        return format != null ? format : OutputFormat.PNG;
     }
 
     /** Never prints prompt or image data in full: requests end up in logs and exception messages. */
@@ -68,7 +66,7 @@ public record ImageRequest(
         private Integer n;
         private ImageSize size;
         private ImageQuality quality;
-        private ImageFormat format;
+        private OutputFormat format;
         private Integer outputCompression;
         private ImageBackground background;
         private Moderation moderation;
@@ -102,7 +100,7 @@ public record ImageRequest(
             return this;
         }
 
-        public Builder format(ImageFormat format) {
+        public Builder format(OutputFormat format) {
             this.format = format;
             return this;
         }

@@ -74,7 +74,7 @@ public final class ImageRequestValidator {
                 throw new PixazoValidationException("outputCompression", request.given("outputCompression", compression),
                         "must be between 0 and 100.");
             }
-            if (request.effectiveFormat() == ImageFormat.PNG) {
+            if (request.effectiveFormat() == OutputFormat.PNG) {
                 warnings.add("outputCompression=" + compression + " has no effect on png output: set format=jpeg or "
                              + "format=webp, or remove outputCompression.");
             }
@@ -85,7 +85,7 @@ public final class ImageRequestValidator {
                         "gpt-image-2 does not support transparent backgrounds; use opaque or auto, "
                         + "or model gpt-image-1.5 with format png or webp.");
             }
-            if (request.effectiveFormat() == ImageFormat.JPEG) {
+            if (request.effectiveFormat() == OutputFormat.JPEG) {
                 throw new PixazoValidationException("background", request.given("background", "transparent"),
                         "a transparent background needs format png or webp, not jpeg.");
             }

@@ -1,4 +1,4 @@
-package io.github.camelpixazo.job;
+package io.github.camelpixazo.gateway;
 
 /**
  * The gateway's answer to a submit: the job is queued. The message body when {@code waitForCompletion=false}; keep
