@@ -17,6 +17,7 @@ import io.github.camelpixazo.request.ImageSize;
 import io.github.camelpixazo.request.Moderation;
 import io.github.camelpixazo.request.OptionValue;
 import io.github.camelpixazo.request.OutputFormat;
+import io.github.camelpixazo.request.ResultDelivery;
 import io.github.camelpixazo.request.Webhook;
 import io.github.camelpixazo.request.WebhookMode;
 
@@ -103,6 +104,8 @@ public final class ImageRequestFactory {
                         written("outputCompression", config.getOutputCompression())))
                 .given("background", pick(message, PixazoConstants.BACKGROUND, config.getBackground()))
                 .given("moderation", pick(message, PixazoConstants.MODERATION, config.getModeration()));
+        builder.resultDelivery(OptionValue.parse(ResultDelivery.class, "resultDelivery", config.getResultDelivery()))
+                .synchronous(config.isSynchronous());
         if (config.getWebhookUrl() != null && !config.getWebhookUrl().isBlank()) {
             WebhookMode mode = OptionValue.parse(WebhookMode.class, "webhookMode", config.getWebhookMode());
             builder.webhook(new Webhook(config.getWebhookUrl().trim(), mode, config.isWebhookAllowHttpLoopback()));

@@ -10,6 +10,9 @@ import java.util.Map;
  * means "not set": gateways send only what is set, so the gateway's documented default applies. {@code given} keeps
  * what the user wrote for each option (a header's value, an endpoint URI's text), so that messages quote it rather
  * than the parsed value ({@code '1000 X 1000'}, not {@code '1000x1000'}).
+ *
+ * @param resultDelivery how the images come back (null: the gateway's default)
+ * @param synchronous    use the gateway's synchronous endpoints (one long HTTP exchange) where it has them
  */
 public record ImageRequest(
         ImageOperation operation,
@@ -25,6 +28,8 @@ public record ImageRequest(
         List<ImageInput> images,
         ImageInput mask,
         Webhook webhook,
+        ResultDelivery resultDelivery,
+        boolean synchronous,
         Map<String, Object> given) {
 
     public ImageRequest {
@@ -52,6 +57,12 @@ public record ImageRequest(
         return format != null ? format : OutputFormat.PNG;
     }
 
+    /** The same request with another webhook (the per-job URL a consumer makes), everything else unchanged. */
+    public ImageRequest withWebhook(Webhook webhook) {
+        return new ImageRequest(operation, model, prompt, n, size, quality, format, outputCompression, background,
+                moderation, images, mask, webhook, resultDelivery, synchronous, given);
+    }
+
     /** Never prints prompt or image data in full: requests end up in logs and exception messages. */
     @Override
     public String toString() {
@@ -73,6 +84,8 @@ public record ImageRequest(
         private List<ImageInput> images = List.of();
         private ImageInput mask;
         private Webhook webhook;
+        private ResultDelivery resultDelivery;
+        private boolean synchronous;
         private final Map<String, Object> given = new HashMap<>();
 
         private Builder(ImageOperation operation, ImageModel model) {
@@ -135,6 +148,16 @@ public record ImageRequest(
             return this;
         }
 
+        public Builder resultDelivery(ResultDelivery resultDelivery) {
+            this.resultDelivery = resultDelivery;
+            return this;
+        }
+
+        public Builder synchronous(boolean synchronous) {
+            this.synchronous = synchronous;
+            return this;
+        }
+
         /** The model of the request being built. */
         public ImageModel model() {
             return model;
@@ -150,7 +173,7 @@ public record ImageRequest(
 
         public ImageRequest build() {
             return new ImageRequest(operation, model, prompt, n, size, quality, format, outputCompression, background,
-                    moderation, images, mask, webhook, given);
+                    moderation, images, mask, webhook, resultDelivery, synchronous, given);
         }
     }
 }
