@@ -102,8 +102,9 @@ public final class ImageRequestValidator {
             if (request.background() == ImageBackground.TRANSPARENT && request.model() == ImageModel.GPT_IMAGE_2
                 && support.accepts(ImageOption.BACKGROUND)) {
                 throw new PixazoValidationException("background", request.given("background", "transparent"),
-                        "gpt-image-2 does not support transparent backgrounds; use opaque or auto, "
-                        + "or model gpt-image-1.5 with format png or webp.");
+                        "gpt-image-2 does not support transparent backgrounds (" + gateway.name() + " accepts "
+                        + values(support.backgrounds()) + " for it); use opaque or auto, or model gpt-image-1.5 with"
+                        + " format png or webp.");
             }
             requireValue(request, support, ImageOption.BACKGROUND, request.background(), support.backgrounds());
             if (request.background() == ImageBackground.TRANSPARENT && request.effectiveFormat() == OutputFormat.JPEG) {
