@@ -151,24 +151,26 @@ public final class PixapiGateway implements ImageGateway {
                 .note(ImageOption.MASK, "a PNG file part (assumed, gateway-facts.md)");
     }
 
+    private static final String RESPONSE_FORMAT = "url as url, inline as b64_json";
+
     private static final List<WireField> JSON_FIELDS = List.of(
             new WireField(ImageOption.MODEL, JSON, "model"),
             new WireField(ImageOption.PROMPT, JSON, "prompt"),
             new WireField(ImageOption.N, JSON, "n"),
             new WireField(ImageOption.SIZE, JSON, "size"),
             new WireField(ImageOption.QUALITY, JSON, "quality"),
-            new WireField(ImageOption.RESULT_DELIVERY, JSON, "response_format"),
+            new WireField(ImageOption.RESULT_DELIVERY, JSON, "response_format", RESPONSE_FORMAT),
             new WireField(ImageOption.BACKGROUND, JSON, "background", Assumed.OPENAI_FIELDS),
             new WireField(ImageOption.FORMAT, JSON, "output_format", Assumed.OPENAI_FIELDS),
             new WireField(ImageOption.OUTPUT_COMPRESSION, JSON, "output_compression", Assumed.OPENAI_FIELDS),
             new WireField(ImageOption.MODERATION, JSON, "moderation", Assumed.OPENAI_FIELDS));
 
     private static final List<WireField> GENERATE_FIELDS = PixazoGateway.concat(
-            List.of(new WireField(ImageOption.SYNCHRONOUS, PATH, ASYNC_GENERATE + " (" + SYNC_GENERATE
-                    + " with synchronous=true)")), JSON_FIELDS);
+            List.of(new WireField(ImageOption.SYNCHRONOUS, PATH, ASYNC_GENERATE, "synchronous=true: "
+                    + SYNC_GENERATE)), JSON_FIELDS);
 
     private static final List<WireField> EDIT_FIELDS = List.of(
-            new WireField(ImageOption.SYNCHRONOUS, PATH, ASYNC_EDIT + " (" + SYNC_EDIT + " with synchronous=true)"),
+            new WireField(ImageOption.SYNCHRONOUS, PATH, ASYNC_EDIT, "synchronous=true: " + SYNC_EDIT),
             new WireField(ImageOption.MODEL, FORM_FIELD, "model"),
             new WireField(ImageOption.PROMPT, FORM_FIELD, "prompt"),
             new WireField(ImageOption.IMAGE, FORM_FILE, Assumed.IMAGE_PART),
@@ -176,7 +178,7 @@ public final class PixapiGateway implements ImageGateway {
             new WireField(ImageOption.N, FORM_FIELD, "n"),
             new WireField(ImageOption.SIZE, FORM_FIELD, "size"),
             new WireField(ImageOption.QUALITY, FORM_FIELD, "quality"),
-            new WireField(ImageOption.RESULT_DELIVERY, FORM_FIELD, "response_format"),
+            new WireField(ImageOption.RESULT_DELIVERY, FORM_FIELD, "response_format", RESPONSE_FORMAT),
             new WireField(ImageOption.BACKGROUND, FORM_FIELD, "background", Assumed.OPENAI_FIELDS),
             new WireField(ImageOption.FORMAT, FORM_FIELD, "output_format", Assumed.OPENAI_FIELDS),
             new WireField(ImageOption.OUTPUT_COMPRESSION, FORM_FIELD, "output_compression", Assumed.OPENAI_FIELDS),
