@@ -82,22 +82,24 @@ public class PixazoConfiguration implements Cloneable {
     private String quality;
 
     @UriParam(label = "producer", enums = "png,jpeg,webp")
-    @Metadata(description = "Output file format (gateway default png). Header: CamelPixazoFormat.")
+    @Metadata(description = "Output file format (gateway default png; not on EvoLink, which makes png). Header:"
+                            + " CamelPixazoFormat.")
     private String format;
 
     @UriParam(label = "producer")
     @Metadata(description = "Compression level 0-100 for jpeg and webp output (no effect on png: a warning is logged)."
-                            + " gpt-image-2 only. Header: CamelPixazoOutputCompression.")
+                            + " On Pixazo gpt-image-2 only; not on EvoLink. Header: CamelPixazoOutputCompression.")
     private Integer outputCompression;
 
     @UriParam(label = "producer", enums = "opaque,auto,transparent")
-    @Metadata(description = "Background handling (gateway default auto). transparent is not supported by gpt-image-2,"
-                            + " and needs format png or webp with gpt-image-1.5. Header: CamelPixazoBackground.")
+    @Metadata(description = "Background handling (gateway default auto; not on EvoLink). transparent is not supported"
+                            + " by gpt-image-2, and needs format png or webp with gpt-image-1.5. Header:"
+                            + " CamelPixazoBackground.")
     private String background;
 
     @UriParam(label = "producer", enums = "auto,low")
     @Metadata(description = "Content moderation strictness (gateway default auto); low is less restrictive."
-                            + " gpt-image-2 only. Header: CamelPixazoModeration.")
+                            + " On Pixazo gpt-image-2 only; not on EvoLink. Header: CamelPixazoModeration.")
     private String moderation;
 
     @UriParam(label = "producer")

@@ -25,12 +25,13 @@ public final class PixazoConstants {
     public static final String MODEL = "CamelPixazoModel";
 
     @Metadata(label = "producer,input", displayName = "Number of Images", javaType = "Integer",
-              description = "The number of images, 1 to 10.")
+              description = "The number of images, 1 to 10 (only 1 on EvoLink).")
     public static final String N = "CamelPixazoN";
 
     @Metadata(label = "producer,input", displayName = "Size", important = true, javaType = "String",
               description = "The output size: auto, a preset (1024x1024, 1024x1536, 1536x1024, 2048x2048, 2048x1152,"
-                            + " 2160x3840, 3840x2160) or a custom WIDTHxHEIGHT (gpt-image-2).")
+                            + " 2160x3840, 3840x2160), a custom WIDTHxHEIGHT (gpt-image-2) or an aspect ratio 1:1, 2:3"
+                            + " or 3:2 (EvoLink).")
     public static final String SIZE = "CamelPixazoSize";
 
     @Metadata(label = "producer,input", displayName = "Quality", important = true, javaType = "String",
@@ -63,7 +64,7 @@ public final class PixazoConstants {
 
     @Metadata(label = "producer,input,output", displayName = "Request ID", important = true, javaType = "String",
               description = "Output: the gateway's request id of the job (Pixazo's request_id, Pixapi's and EvoLink's"
-                            + " task id; a synchronous Pixapi answer has none, so it is a local pixapi-sync-<uuid>). Input"
+                            + " task id; a synchronous Pixapi answer has none, so it is a local id: pixapi-sync- and a UUID). Input"
                             + " of the status operation: the request id to query (otherwise the body).")
     public static final String REQUEST_ID = "CamelPixazoRequestId";
 

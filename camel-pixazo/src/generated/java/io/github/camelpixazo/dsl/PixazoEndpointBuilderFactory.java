@@ -46,9 +46,9 @@ public interface PixazoEndpointBuilderFactory {
         }
 
         /**
-         * Background handling (gateway default auto). transparent is not
-         * supported by gpt-image-2, and needs format png or webp with
-         * gpt-image-1.5. Header: CamelPixazoBackground.
+         * Background handling (gateway default auto; not on EvoLink).
+         * transparent is not supported by gpt-image-2, and needs format png or
+         * webp with gpt-image-1.5. Header: CamelPixazoBackground.
          * 
          * The option is a: <code>java.lang.String</code> type.
          * 
@@ -117,7 +117,8 @@ public interface PixazoEndpointBuilderFactory {
             return this;
         }
         /**
-         * Output file format (gateway default png). Header: CamelPixazoFormat.
+         * Output file format (gateway default png; not on EvoLink, which makes
+         * png). Header: CamelPixazoFormat.
          * 
          * The option is a: <code>java.lang.String</code> type.
          * 
@@ -193,7 +194,8 @@ public interface PixazoEndpointBuilderFactory {
         }
         /**
          * Content moderation strictness (gateway default auto); low is less
-         * restrictive. gpt-image-2 only. Header: CamelPixazoModeration.
+         * restrictive. On Pixazo gpt-image-2 only; not on EvoLink. Header:
+         * CamelPixazoModeration.
          * 
          * The option is a: <code>java.lang.String</code> type.
          * 
@@ -243,8 +245,8 @@ public interface PixazoEndpointBuilderFactory {
         }
         /**
          * Compression level 0-100 for jpeg and webp output (no effect on png: a
-         * warning is logged). gpt-image-2 only. Header:
-         * CamelPixazoOutputCompression.
+         * warning is logged). On Pixazo gpt-image-2 only; not on EvoLink.
+         * Header: CamelPixazoOutputCompression.
          * 
          * The option is a: <code>java.lang.Integer</code> type.
          * 
@@ -259,8 +261,8 @@ public interface PixazoEndpointBuilderFactory {
         }
         /**
          * Compression level 0-100 for jpeg and webp output (no effect on png: a
-         * warning is logged). gpt-image-2 only. Header:
-         * CamelPixazoOutputCompression.
+         * warning is logged). On Pixazo gpt-image-2 only; not on EvoLink.
+         * Header: CamelPixazoOutputCompression.
          * 
          * The option will be converted to a <code>java.lang.Integer</code>
          * type.
@@ -1048,7 +1050,7 @@ public interface PixazoEndpointBuilderFactory {
             return "CamelPixazoModel";
         }
         /**
-         * The number of images, 1 to 10.
+         * The number of images, 1 to 10 (only 1 on EvoLink).
          * 
          * The option is a: {@code Integer} type.
          * 
@@ -1061,8 +1063,8 @@ public interface PixazoEndpointBuilderFactory {
         }
         /**
          * The output size: auto, a preset (1024x1024, 1024x1536, 1536x1024,
-         * 2048x2048, 2048x1152, 2160x3840, 3840x2160) or a custom WIDTHxHEIGHT
-         * (gpt-image-2).
+         * 2048x2048, 2048x1152, 2160x3840, 3840x2160), a custom WIDTHxHEIGHT
+         * (gpt-image-2) or an aspect ratio 1:1, 2:3 or 3:2 (EvoLink).
          * 
          * The option is a: {@code String} type.
          * 
@@ -1151,8 +1153,8 @@ public interface PixazoEndpointBuilderFactory {
         /**
          * Output: the gateway's request id of the job (Pixazo's request_id,
          * Pixapi's and EvoLink's task id; a synchronous Pixapi answer has none,
-         * so it is a local pixapi-sync-). Input of the status operation: the
-         * request id to query (otherwise the body).
+         * so it is a local id: pixapi-sync- and a UUID). Input of the status
+         * operation: the request id to query (otherwise the body).
          * 
          * The option is a: {@code String} type.
          * 
