@@ -31,8 +31,8 @@ public class PixazoConfiguration implements Cloneable {
 
     @UriParam(label = "security", secret = true, displayName = "API Key")
     @Metadata(important = true, description = "The gateway's API key. Sent only to the baseUrl origin (same scheme, host"
-                            + " and port), in the gateway's documented header (Pixazo: Ocp-Apim-Subscription-Key; Pixapi"
-                            + " and EvoLink: Authorization: Bearer); never logged. When it is not set, the key is read"
+                            + " and port), in the header the gateway documents (see its page in docs/gateways); never"
+                            + " logged. When it is not set, the key is read"
                             + " from the gateway's environment variable PIXAZO_API_KEY, PIXAPI_API_KEY or EVOLINK_API_KEY,"
                             + " which keeps it out of Camel's property machinery (the safest way: see the component"
                             + " page's security section).")
@@ -113,9 +113,9 @@ public class PixazoConfiguration implements Cloneable {
     // --- webhook ---
 
     @UriParam(label = "webhook", displayName = "Webhook URL")
-    @Metadata(description = "An https URL the gateway POSTs the job's status to (Pixazo: the X-Webhook-URL header;"
-                            + " EvoLink: callback_url, at most 2,048 characters and no internal addresses; Pixapi documents"
-                            + " no callbacks). The producer still waits by polling unless waitForCompletion=false. The"
+    @Metadata(description = "An https URL the gateway POSTs the job's status to (Pixazo and EvoLink; EvoLink also"
+                            + " wants at most 2,048 characters and no internal addresses; Pixapi documents no"
+                            + " callbacks). The producer still waits by polling unless waitForCompletion=false. The"
                             + " gateways do not sign callbacks: treat their content as a hint and confirm with a status"
                             + " query.")
     private String webhookUrl;
@@ -146,7 +146,7 @@ public class PixazoConfiguration implements Cloneable {
     @UriParam(label = "producer", enums = "url,inline")
     @Metadata(description = "How the gateway hands back the images (gateway default when not set): url (the component"
                             + " downloads them from the gateway's CDN) or inline (base64 in the answer, decoded as it"
-                            + " arrives, spooled like a download). Pixapi only (its response_format); Pixazo and EvoLink"
+                            + " arrives, spooled like a download). Pixapi only; Pixazo and EvoLink"
                             + " always answer with URLs. Both end as the same message body.")
     private String resultDelivery;
 

@@ -313,8 +313,8 @@ public interface PixazoEndpointBuilderFactory {
          * How the gateway hands back the images (gateway default when not set):
          * url (the component downloads them from the gateway's CDN) or inline
          * (base64 in the answer, decoded as it arrives, spooled like a
-         * download). Pixapi only (its response_format); Pixazo and EvoLink
-         * always answer with URLs. Both end as the same message body.
+         * download). Pixapi only; Pixazo and EvoLink always answer with URLs.
+         * Both end as the same message body.
          * 
          * The option is a: <code>java.lang.String</code> type.
          * 
@@ -431,12 +431,12 @@ public interface PixazoEndpointBuilderFactory {
         }
         /**
          * The gateway's API key. Sent only to the baseUrl origin (same scheme,
-         * host and port), in the gateway's documented header (Pixazo:
-         * Ocp-Apim-Subscription-Key; Pixapi and EvoLink: Authorization:
-         * Bearer); never logged. When it is not set, the key is read from the
-         * gateway's environment variable PIXAZO_API_KEY, PIXAPI_API_KEY or
-         * EVOLINK_API_KEY, which keeps it out of Camel's property machinery
-         * (the safest way: see the component page's security section).
+         * host and port), in the header the gateway documents (see its page in
+         * docs/gateways); never logged. When it is not set, the key is read
+         * from the gateway's environment variable PIXAZO_API_KEY,
+         * PIXAPI_API_KEY or EVOLINK_API_KEY, which keeps it out of Camel's
+         * property machinery (the safest way: see the component page's security
+         * section).
          * 
          * The option is a: <code>java.lang.String</code> type.
          * 
@@ -466,12 +466,12 @@ public interface PixazoEndpointBuilderFactory {
             return this;
         }
         /**
-         * An https URL the gateway POSTs the job's status to (Pixazo: the
-         * X-Webhook-URL header; EvoLink: callback_url, at most 2,048 characters
-         * and no internal addresses; Pixapi documents no callbacks). The
-         * producer still waits by polling unless waitForCompletion=false. The
-         * gateways do not sign callbacks: treat their content as a hint and
-         * confirm with a status query.
+         * An https URL the gateway POSTs the job's status to (Pixazo and
+         * EvoLink; EvoLink also wants at most 2,048 characters and no internal
+         * addresses; Pixapi documents no callbacks). The producer still waits
+         * by polling unless waitForCompletion=false. The gateways do not sign
+         * callbacks: treat their content as a hint and confirm with a status
+         * query.
          * 
          * The option is a: <code>java.lang.String</code> type.
          * 

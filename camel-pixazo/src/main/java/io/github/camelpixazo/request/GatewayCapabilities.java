@@ -4,7 +4,7 @@ import io.github.camelpixazo.error.PixazoValidationException;
 
 /**
  * What one gateway documents for each model, beyond the models' own rules: the same model can accept an option on
- * one gateway and not on another (Pixazo documents no edit, moderation or output_compression for gpt-image-1.5;
+ * one gateway and not on another (Pixazo documents no edit, moderation or output compression for gpt-image-1.5;
  * EvoLink takes one image per job and reference images only as URLs). The request layer sees a gateway only through
  * this interface, so it never names a wire field.
  */

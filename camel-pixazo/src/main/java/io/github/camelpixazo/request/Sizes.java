@@ -10,7 +10,7 @@ public final class Sizes {
             new ImageSize(1024, 1536), new ImageSize(1536, 1024), new ImageSize(2048, 2048), new ImageSize(2048, 1152),
             new ImageSize(2160, 3840), new ImageSize(3840, 2160));
 
-    /** GPT Image 1.5's three sizes (pixazo-gpt-image-api.txt, image_size; evolink-gpt-image-1.5-api.txt). */
+    /** GPT Image 1.5's three sizes (pixazo-gpt-image-api.txt; evolink-gpt-image-1.5-api.txt). */
     public static final List<ImageSize> GPT_IMAGE_1_5 = List.of(new ImageSize(1024, 1024), new ImageSize(1536, 1024),
             new ImageSize(1024, 1536));
 
