@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
+import io.github.camelpixazo.gateway.Gateways;
 import io.github.camelpixazo.sandbox.PixazoSandbox;
 import io.github.camelpixazo.sandbox.SandboxGateway;
 
@@ -107,8 +108,8 @@ public final class Gateway implements AutoCloseable {
             return "embedded " + gateway.displayName() + " sandbox at " + baseUrl + " (jobs take "
                    + millis(sandbox.processingTime()) + "; set " + variable + " to use the real gateway)";
         }
-        return gateway.displayName() + " gateway at " + (baseUrl != null ? baseUrl : "its documented base URL")
-               + " (key from " + variable + ")";
+        String url = baseUrl != null ? baseUrl : Gateways.byId(gateway.id()).defaultBaseUrl();
+        return gateway.displayName() + " gateway at " + url + " (key from " + variable + ")";
     }
 
     private static String millis(Duration duration) {
