@@ -152,6 +152,40 @@ class FailoverTest {
         assertEquals(0, pixapi.apiRequests().size());
     }
 
+    /**
+     * A submit throttled once (429: not taken), then sent again and cut by jobTimeout before any answer: the job may
+     * exist, so neither the exception nor anything in its cause chain (Camel's failover looks through causes) may be
+     * a PixazoJobNotTakenException.
+     */
+    @Test
+    void aSubmitCutByTheDeadlineAfterBeingSentIsNotMovedEvenAfterAnEarlier429() throws Exception {
+        pixazo.stub(post(urlPathEqualTo(PIXAZO_SUBMIT)).inScenario("cut").whenScenarioStateIs(
+                com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
+                .willReturn(json(429, "{\"error\":\"Too Many Requests\"}").withHeader("Retry-After", "1"))
+                .willSetStateTo("slow"));
+        pixazo.stub(post(urlPathEqualTo(PIXAZO_SUBMIT)).inScenario("cut").whenScenarioStateIs("slow")
+                .willReturn(json(202, GatewayStub.submitted(PIXAZO_ID)).withFixedDelay(10_000)));
+        try (CamelContext context = javaContext(pixazo.baseUrl())) {
+            context.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("direct:cut").loadBalance().failover(PixazoJobNotTakenException.class)
+                            .to("pixazo:generate?jobTimeout=2500ms").to("pixapi:generate").end();
+                }
+            });
+            Exchange out = context.createProducerTemplate().request("direct:cut", e -> e.getIn().setBody("Slow"));
+
+            io.github.camelpixazo.error.PixazoTimeoutException e = assertInstanceOf(
+                    io.github.camelpixazo.error.PixazoTimeoutException.class, out.getException());
+            assertTrue(e.getMessage().contains("may have been queued"), e.getMessage());
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                assertFalse(t instanceof PixazoJobNotTakenException, "in the cause chain: " + t);
+            }
+        }
+        assertEquals(2, pixazo.submits(PIXAZO_SUBMIT).size());
+        assertEquals(0, pixapi.apiRequests().size(), "nothing moved to the other gateway");
+    }
+
     @Test
     void anUnreachableOrThrottlingGatewayPassesTheJobOn() throws Exception {
         int closed;

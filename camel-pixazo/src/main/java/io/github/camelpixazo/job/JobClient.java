@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.github.camelpixazo.error.PixazoException;
 import io.github.camelpixazo.error.PixazoMalformedResponseException;
@@ -85,15 +86,18 @@ public final class JobClient {
     public CompletableFuture<SubmitOutcome> submit(ImageRequest request, Deadline deadline, SpoolTarget spool) {
         GatewayCall call = gateway.submitCall(request);
         RetryPolicy policy = settings.retryPolicy();
+        // the failure of the last attempt, whatever Retrier reports as the more telling one: an attempt that was sent
+        // and cut by the deadline may have queued the job, even after an earlier 429 said "not taken"
+        AtomicReference<Throwable> latest = new AtomicReference<>();
         return retrier.run("a submit to " + base + ". The job may have been queued: check the " + gateway.name()
                            + " dashboard before sending the message again.", deadline,
-                timeLeft -> Futures.map(send(call, timeLeft, spool, CallPhase.SUBMIT, null), reply -> {
+                timeLeft -> recordingFailure(Futures.map(send(call, timeLeft, spool, CallPhase.SUBMIT, null), reply -> {
                     try {
                         return gateway.parseSubmitted(reply, request, spool);
                     } finally {
                         reply.delete();
                     }
-                }), (failure, retries) -> {
+                }), latest), (failure, retries) -> {
                     if (retries >= policy.maxRetries() || !FailureKinds.submitNotTaken(failure)) {
                         return Optional.empty();
                     }
@@ -113,9 +117,29 @@ public final class JobClient {
                                 policy.maxRetries());
                     }
                     return Optional.of(policy.delay(failure, retries + 1));
-                }, last -> submitExpired(deadline, last)).exceptionally(failure -> {
+                }, telling -> submitExpired(deadline, telling, latest.get())).exceptionally(failure -> {
                     throw describe(Retrier.unwrap(failure), CallPhase.SUBMIT, null);
                 });
+    }
+
+    /** The attempt, recording its failure before the retry layer sees it; cancelling it cancels the exchange. */
+    private static <T> CompletableFuture<T> recordingFailure(CompletableFuture<T> attempt,
+                                                             AtomicReference<Throwable> latest) {
+        CompletableFuture<T> recorded = new CompletableFuture<>();
+        attempt.whenComplete((value, error) -> {
+            if (error != null) {
+                latest.set(Retrier.unwrap(error));
+                recorded.completeExceptionally(error);
+            } else {
+                recorded.complete(value);
+            }
+        });
+        recorded.whenComplete((value, error) -> {
+            if (error instanceof java.util.concurrent.CancellationException && !attempt.isDone()) {
+                attempt.cancel(true);
+            }
+        });
+        return recorded;
     }
 
     /**
@@ -249,17 +273,31 @@ public final class JobClient {
         return new HttpReply(reply.status(), reply.headers(), body.replace(key, "xxxxxx").getBytes(StandardCharsets.UTF_8));
     }
 
-    private PixazoException submitExpired(Deadline deadline, Throwable last) {
+    /**
+     * The submit's deadline passed. Whether the job may exist is decided by the last attempt, not by the failure the
+     * retry layer found more telling: an attempt sent and then cut by the deadline may have queued it. When nothing
+     * was queued the cause is a {@link io.github.camelpixazo.error.PixazoJobNotTakenException} (Camel's failover
+     * looks through causes); when the job may exist, nothing in the cause chain is one.
+     *
+     * @param telling the failure to report (see {@link Retrier#moreTelling}), or null
+     * @param latest  the last attempt's failure, or null when no attempt failed
+     */
+    private PixazoException submitExpired(Deadline deadline, Throwable telling, Throwable latest) {
         String budget = "jobTimeout=" + Durations.format(deadline.budget());
-        if (last == null || FailureKinds.submitNotTaken(last)) {
-            return new PixazoTimeoutException("The submit to " + base + " could not be made within " + budget
-                    + (last != null ? " (last attempt: " + message(last) + ")" : "") + ". Nothing was queued: send the"
-                    + " message again later, or raise jobTimeout.", null, last);
+        if (latest != null && !FailureKinds.submitNotTaken(latest)) {
+            return new PixazoTimeoutException("No answer to the submit from " + base + " within " + budget + " ("
+                    + message(latest) + (telling != null && telling != latest ? "; before it: " + message(telling) : "")
+                    + "). The job may have been queued and billed, so it is not resubmitted automatically: check the "
+                    + gateway.name() + " dashboard before sending the message again.", null, latest);
         }
-        return new PixazoTimeoutException("No answer to the submit from " + base + " within " + budget + " ("
-                + message(last) + "). The job may have been queued and billed, so it is not resubmitted"
-                + " automatically: check the " + gateway.name() + " dashboard before sending the message again.", null,
-                last);
+        Throwable last = telling != null ? telling : latest;
+        String text = "The submit to " + base + " could not be made within " + budget
+                      + (last != null ? " (last attempt: " + message(last) + ")" : "") + ". Nothing was queued: send the"
+                      + " message again later, or raise jobTimeout.";
+        Throwable cause = last == null || last instanceof io.github.camelpixazo.error.PixazoJobNotTakenException ? last
+                : new PixazoUnreachableException("Could not reach " + gateway.name() + " at " + base + ": "
+                  + message(last), last);
+        return new PixazoTimeoutException(text, null, cause);
     }
 
     private static PixazoException statusExpired(String requestId, Deadline deadline, Throwable last) {
