@@ -17,10 +17,12 @@ package io.github.camelpixazo.error;
  */
 public class PixazoJobNotTakenException extends PixazoException {
 
+    /** A local refusal: nothing left the JVM. */
     public PixazoJobNotTakenException(String message) {
         super(message);
     }
 
+    /** The gateway's refusal (or a failure before anything was sent, {@code httpStatus} 0). */
     public PixazoJobNotTakenException(String message, int httpStatus, String gatewayError, String gatewayMessage,
                                       Throwable cause) {
         super(message, httpStatus, gatewayError, gatewayMessage, null, cause);

@@ -7,6 +7,7 @@ package io.github.camelpixazo.error;
  */
 public class PixazoUnreachableException extends PixazoJobNotTakenException {
 
+    /** @param cause what the transport reported (a refused connection, an unknown host, ...) */
     public PixazoUnreachableException(String message, Throwable cause) {
         super(message, 0, null, null, cause);
     }

@@ -233,11 +233,6 @@ public final class PixazoGateway implements ImageGateway {
                 "application/json"), null);
     }
 
-    /** @throws PixazoValidationException unless the id has the shape of a gateway request id */
-    public static void requireRequestId(String requestId) {
-        GatewayJson.requireSafeId(requestId);
-    }
-
     @Override
     public void requireDocumentedRequestId(String requestId, Object given) {
         if (requestId == null || requestId.isEmpty()) {

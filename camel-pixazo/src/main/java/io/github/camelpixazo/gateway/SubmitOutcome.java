@@ -26,6 +26,7 @@ public record SubmitOutcome(SubmittedJob job, JobSnapshot result) {
         return new SubmitOutcome(job, Objects.requireNonNull(result, "result"));
     }
 
+    /** Whether the gateway answered with the finished job (nothing to poll). */
     public boolean isFinished() {
         return result != null;
     }

@@ -28,6 +28,7 @@ public record WireField(ImageOption option, Carrier carrier, String name, String
         PATH
     }
 
+    /** A mapping that is a plain fact of the reference file. */
     public WireField(ImageOption option, Carrier carrier, String name) {
         this(option, carrier, name, null);
     }

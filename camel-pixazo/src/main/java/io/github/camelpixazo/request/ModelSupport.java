@@ -94,6 +94,7 @@ public record ModelSupport(
         return String.join(", ", texts);
     }
 
+    /** A table for {@code model}, its rules taken from {@code source} (a reference file). */
     public static Builder builder(ImageModel model, String source) {
         return new Builder(model, source);
     }
@@ -127,46 +128,55 @@ public record ModelSupport(
             this.source = source;
         }
 
+        /** The operations documented for the model (default: generate only). */
         public Builder operations(ImageOperation... operations) {
             this.operations = Set.of(operations);
             return this;
         }
 
+        /** The most images one job may make ({@code n} from 1 to this). */
         public Builder maxN(int maxN) {
             this.maxN = maxN;
             return this;
         }
 
+        /** The sizes listed (auto, presets, aspect ratios), in the order messages and docs show them. */
         public Builder sizes(List<ImageSize> sizes) {
             this.sizes = sizes;
             return this;
         }
 
+        /** Any WIDTHxHEIGHT within GPT Image 2's custom-size rules is accepted too. */
         public Builder customSizes() {
             this.customSizes = true;
             return this;
         }
 
+        /** The {@code quality} values documented. */
         public Builder qualities(ImageQuality... qualities) {
             this.qualities = Set.of(qualities);
             return this;
         }
 
+        /** The {@code format} values documented. */
         public Builder formats(OutputFormat... formats) {
             this.formats = Set.of(formats);
             return this;
         }
 
+        /** {@code outputCompression} is documented. */
         public Builder outputCompression() {
             this.outputCompression = true;
             return this;
         }
 
+        /** The {@code background} values documented. */
         public Builder backgrounds(ImageBackground... backgrounds) {
             this.backgrounds = Set.of(backgrounds);
             return this;
         }
 
+        /** The {@code moderation} values documented. */
         public Builder moderations(Moderation... moderations) {
             this.moderations = Set.of(moderations);
             return this;
@@ -179,6 +189,7 @@ public record ModelSupport(
             return this;
         }
 
+        /** A mask is documented for edits. */
         public Builder mask() {
             this.mask = true;
             return this;
@@ -192,16 +203,19 @@ public record ModelSupport(
             return this;
         }
 
+        /** The gateway has synchronous endpoints. */
         public Builder synchronous() {
             this.synchronous = true;
             return this;
         }
 
+        /** How the images may be handed back, where the client chooses. */
         public Builder resultDeliveries(ResultDelivery... deliveries) {
             this.resultDeliveries = Set.of(deliveries);
             return this;
         }
 
+        /** The longest prompt, and where that number comes from. */
         public Builder promptLimit(PromptLimit promptLimit) {
             this.promptLimit = promptLimit;
             return this;
@@ -213,6 +227,7 @@ public record ModelSupport(
             return this;
         }
 
+        /** The table. */
         public ModelSupport build() {
             return new ModelSupport(model, source, operations, maxN, sizes, customSizes, qualities, formats,
                     outputCompression, backgrounds, moderations, inputKinds, maxInputImages, mask, webhookModes,
