@@ -111,7 +111,8 @@ public final class PixazoSandbox implements AutoCloseable {
             state = State.STARTED;
         }
         LOG.info("{} sandbox started: API {} ({}), media {}, processing time {}", settings.gateway().displayName(),
-                baseUrl, settings.apiKey() == null ? "any non-blank key" : "one configured key",
+                baseUrl, (settings.apiKey() == null ? "any non-blank " : "one configured ")
+                        + (settings.gateway() == SandboxGateway.PIXAZO ? "subscription key" : "Bearer key"),
                 mediaBaseUrl, settings.processingTime());
         return this;
     }
