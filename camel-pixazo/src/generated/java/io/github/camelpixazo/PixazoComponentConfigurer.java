@@ -37,6 +37,9 @@ public class PixazoComponentConfigurer extends PropertyConfigurerSupport impleme
         case "background": getOrCreateConfiguration(target).setBackground(property(camelContext, java.lang.String.class, value)); return true;
         case "baseurl":
         case "baseUrl": getOrCreateConfiguration(target).setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "budget": target.setBudget(property(camelContext, java.lang.String.class, value)); return true;
+        case "budgetperiod":
+        case "budgetPeriod": target.setBudgetPeriod(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.github.camelpixazo.PixazoConfiguration.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
@@ -45,6 +48,8 @@ public class PixazoComponentConfigurer extends PropertyConfigurerSupport impleme
         case "gateway": getOrCreateConfiguration(target).setGateway(property(camelContext, java.lang.String.class, value)); return true;
         case "httpclientconfigurer":
         case "httpClientConfigurer": target.setHttpClientConfigurer(property(camelContext, io.github.camelpixazo.http.HttpClientConfigurer.class, value)); return true;
+        case "jobstore":
+        case "jobStore": target.setJobStore(property(camelContext, io.github.camelpixazo.store.JobStore.class, value)); return true;
         case "jobtimeout":
         case "jobTimeout": getOrCreateConfiguration(target).setJobTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "lazystartproducer":
@@ -67,6 +72,9 @@ public class PixazoComponentConfigurer extends PropertyConfigurerSupport impleme
         case "pollBackoffMultiplier": getOrCreateConfiguration(target).setPollBackoffMultiplier(property(camelContext, double.class, value)); return true;
         case "pollinterval":
         case "pollInterval": getOrCreateConfiguration(target).setPollInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "pricefile":
+        case "priceFile": target.setPriceFile(property(camelContext, java.lang.String.class, value)); return true;
+        case "prices": target.setPrices(property(camelContext, java.lang.String.class, value)); return true;
         case "prompt": getOrCreateConfiguration(target).setPrompt(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyhost":
         case "proxyHost": target.setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
@@ -105,7 +113,7 @@ public class PixazoComponentConfigurer extends PropertyConfigurerSupport impleme
 
     @Override
     public String[] getAutowiredNames() {
-        return new String[]{"httpClientConfigurer"};
+        return new String[]{"httpClientConfigurer", "jobStore"};
     }
 
     @Override
@@ -118,6 +126,9 @@ public class PixazoComponentConfigurer extends PropertyConfigurerSupport impleme
         case "background": return java.lang.String.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
+        case "budget": return java.lang.String.class;
+        case "budgetperiod":
+        case "budgetPeriod": return long.class;
         case "configuration": return io.github.camelpixazo.PixazoConfiguration.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
@@ -126,6 +137,8 @@ public class PixazoComponentConfigurer extends PropertyConfigurerSupport impleme
         case "gateway": return java.lang.String.class;
         case "httpclientconfigurer":
         case "httpClientConfigurer": return io.github.camelpixazo.http.HttpClientConfigurer.class;
+        case "jobstore":
+        case "jobStore": return io.github.camelpixazo.store.JobStore.class;
         case "jobtimeout":
         case "jobTimeout": return long.class;
         case "lazystartproducer":
@@ -148,6 +161,9 @@ public class PixazoComponentConfigurer extends PropertyConfigurerSupport impleme
         case "pollBackoffMultiplier": return double.class;
         case "pollinterval":
         case "pollInterval": return long.class;
+        case "pricefile":
+        case "priceFile": return java.lang.String.class;
+        case "prices": return java.lang.String.class;
         case "prompt": return java.lang.String.class;
         case "proxyhost":
         case "proxyHost": return java.lang.String.class;
@@ -195,6 +211,9 @@ public class PixazoComponentConfigurer extends PropertyConfigurerSupport impleme
         case "background": return getOrCreateConfiguration(target).getBackground();
         case "baseurl":
         case "baseUrl": return getOrCreateConfiguration(target).getBaseUrl();
+        case "budget": return target.getBudget();
+        case "budgetperiod":
+        case "budgetPeriod": return target.getBudgetPeriod();
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
@@ -203,6 +222,8 @@ public class PixazoComponentConfigurer extends PropertyConfigurerSupport impleme
         case "gateway": return getOrCreateConfiguration(target).getGateway();
         case "httpclientconfigurer":
         case "httpClientConfigurer": return target.getHttpClientConfigurer();
+        case "jobstore":
+        case "jobStore": return target.getJobStore();
         case "jobtimeout":
         case "jobTimeout": return getOrCreateConfiguration(target).getJobTimeout();
         case "lazystartproducer":
@@ -225,6 +246,9 @@ public class PixazoComponentConfigurer extends PropertyConfigurerSupport impleme
         case "pollBackoffMultiplier": return getOrCreateConfiguration(target).getPollBackoffMultiplier();
         case "pollinterval":
         case "pollInterval": return getOrCreateConfiguration(target).getPollInterval();
+        case "pricefile":
+        case "priceFile": return target.getPriceFile();
+        case "prices": return target.getPrices();
         case "prompt": return getOrCreateConfiguration(target).getPrompt();
         case "proxyhost":
         case "proxyHost": return target.getProxyHost();

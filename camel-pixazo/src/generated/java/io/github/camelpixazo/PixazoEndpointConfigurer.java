@@ -28,9 +28,14 @@ public class PixazoEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "background": target.getConfiguration().setBackground(property(camelContext, java.lang.String.class, value)); return true;
         case "baseurl":
         case "baseUrl": target.getConfiguration().setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "budget": target.setBudget(property(camelContext, java.lang.String.class, value)); return true;
+        case "budgetperiod":
+        case "budgetPeriod": target.setBudgetPeriod(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "download": target.getConfiguration().setDownload(property(camelContext, boolean.class, value)); return true;
+        case "dryrun":
+        case "dryRun": target.setDryRun(property(camelContext, boolean.class, value)); return true;
         case "format": target.getConfiguration().setFormat(property(camelContext, java.lang.String.class, value)); return true;
         case "gateway": target.getConfiguration().setGateway(property(camelContext, java.lang.String.class, value)); return true;
         case "jobtimeout":
@@ -85,9 +90,14 @@ public class PixazoEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "background": return java.lang.String.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
+        case "budget": return java.lang.String.class;
+        case "budgetperiod":
+        case "budgetPeriod": return long.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
         case "download": return boolean.class;
+        case "dryrun":
+        case "dryRun": return boolean.class;
         case "format": return java.lang.String.class;
         case "gateway": return java.lang.String.class;
         case "jobtimeout":
@@ -143,9 +153,14 @@ public class PixazoEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "background": return target.getConfiguration().getBackground();
         case "baseurl":
         case "baseUrl": return target.getConfiguration().getBaseUrl();
+        case "budget": return target.getBudget();
+        case "budgetperiod":
+        case "budgetPeriod": return target.getBudgetPeriod();
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
         case "download": return target.getConfiguration().isDownload();
+        case "dryrun":
+        case "dryRun": return target.isDryRun();
         case "format": return target.getConfiguration().getFormat();
         case "gateway": return target.getConfiguration().getGateway();
         case "jobtimeout":

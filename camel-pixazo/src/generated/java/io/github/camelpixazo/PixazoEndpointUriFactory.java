@@ -23,12 +23,15 @@ public class PixazoEndpointUriFactory extends org.apache.camel.support.component
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(32);
+        Set<String> props = new HashSet<>(35);
         props.add("apiKey");
         props.add("background");
         props.add("baseUrl");
+        props.add("budget");
+        props.add("budgetPeriod");
         props.add("connectTimeout");
         props.add("download");
+        props.add("dryRun");
         props.add("format");
         props.add("gateway");
         props.add("jobTimeout");

@@ -1,5 +1,13 @@
 package io.github.camelpixazo;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.concurrent.Executor;
@@ -8,6 +16,10 @@ import java.util.concurrent.ScheduledExecutorService;
 
 import javax.net.ssl.SSLContext;
 
+import io.github.camelpixazo.budget.SpendCap;
+import io.github.camelpixazo.budget.SpendLedger;
+import io.github.camelpixazo.cost.PriceList;
+import io.github.camelpixazo.error.JobStoreException;
 import io.github.camelpixazo.error.PixazoValidationException;
 import io.github.camelpixazo.http.HttpClientConfigurer;
 import io.github.camelpixazo.http.HttpTransport;
@@ -16,6 +28,8 @@ import io.github.camelpixazo.job.JobWaiter;
 import io.github.camelpixazo.job.Retrier;
 import io.github.camelpixazo.producer.SpooledImageCache;
 import io.github.camelpixazo.producer.WorkerPool;
+import io.github.camelpixazo.store.JobStore;
+import io.github.camelpixazo.store.MemoryJobStore;
 
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
@@ -26,6 +40,7 @@ import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.support.ResourceHelper;
 import org.apache.camel.support.TypeConverterSupport;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.util.concurrent.CamelThreadFactory;
@@ -87,6 +102,49 @@ public class PixazoComponent extends DefaultComponent implements SSLContextParam
                             + " single bean of this type in the registry is used automatically.")
     private HttpClientConfigurer httpClientConfigurer;
 
+    @Metadata(label = "cost", displayName = "Price File", supportFileReference = true,
+              description = "A price file replacing the published prices of the gateways and models it names (the"
+                            + " others keep theirs): a resource such as file:/etc/pixazo/prices.properties or"
+                            + " classpath:prices.properties, one 'gateway.model.size.quality = price' per line, in the"
+                            + " format of the published list (see docs/cost-and-operations.adoc). Read when the component"
+                            + " starts; a missing or malformed file, an unknown currency or a table lacking a size's"
+                            + " quality fails the start, naming the line.")
+    private String priceFile;
+
+    @Metadata(label = "cost", displayName = "Prices",
+              description = "Single prices overriding the published ones (and those of priceFile), in the same keys:"
+                            + " pixazo.gpt-image-2.1024x1024.high=0.25, separated by commas, semicolons or line ends. A"
+                            + " gateway and model without a published table must be given whole (currency and every"
+                            + " size's low, medium and high). Checked when the component starts.")
+    private String prices;
+
+    @Metadata(label = "cost", displayName = "Budget",
+              description = "A decimal amount such as 25 or 12.50: one spend cap for every endpoint of this component (the CamelContext's, for the default"
+                            + " component), in the currency of its gateway's prices (USD on Pixazo, credits on Pixapi):"
+                            + " before each submit the estimated price of the jobs submitted within budgetPeriod, those"
+                            + " in flight included, plus the new job's is compared with it, and a message that would"
+                            + " cross it fails with PixazoBudgetExceededException, nothing sent. An endpoint's own"
+                            + " budget applies as well. A job without a published price is refused while a budget"
+                            + " applies. Counted in the job store's spend ledger, so a durable store keeps it across"
+                            + " restarts. 0 refuses every job.")
+    private String budget;
+
+    @Metadata(label = "cost", displayName = "Budget Period", defaultValue = "1d", javaType = "java.time.Duration",
+              description = "The rolling window of the component's budget: the jobs submitted within this time before"
+                            + " now count against it.")
+    private long budgetPeriod = 86_400_000L;
+
+    @Metadata(label = "advanced", autowired = true, displayName = "Job Store",
+              description = "The store of this component's spend ledger (and of its jobs): a bean implementing"
+                            + " io.github.camelpixazo.store.JobStore, such as a FileJobStore or JdbcJobStore (a single bean"
+                            + " of this type in the registry is used automatically). Without one the ledger is kept in"
+                            + " memory and a restart forgets what was spent.")
+    private JobStore jobStore;
+
+    private volatile PriceList priceList;
+    private volatile SpendCap componentCap;
+    private volatile SpendLedger spendLedger;
+    private volatile JobStore startedStore;
     private volatile HttpTransport transport;
     private volatile ScheduledExecutorService scheduler;
     private volatile ExecutorService httpExecutor;
@@ -174,7 +232,83 @@ public class PixazoComponent extends DefaultComponent implements SSLContextParam
                         }
                     }
                 });
+        priceList = loadPriceList();
+        componentCap = null;
+        if (budget != null && !budget.isBlank()) {
+            BigDecimal amount = checkBudget("budget", budget, budgetPeriod);
+            componentCap = new SpendCap("the component budget", "component:" + componentName(), amount,
+                    Duration.ofMillis(budgetPeriod), io.github.camelpixazo.job.Durations.format(Duration.ofMillis(budgetPeriod)));
+        }
+        spendLedger = new SpendLedger(this::ledgerStore, Clock.systemUTC());
         startSharedResources();
+    }
+
+    /** The published prices, then priceFile's tables, then the single prices; checked whole. */
+    private PriceList loadPriceList() {
+        PriceList list = PriceList.published();
+        if (priceFile != null && !priceFile.isBlank()) {
+            String text;
+            try (InputStream in = ResourceHelper.resolveMandatoryResourceAsInputStream(getCamelContext(), priceFile.trim())) {
+                text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new PixazoValidationException("priceFile", priceFile, "cannot be read (" + e.getMessage() + "):"
+                        + " give a resource such as file:/etc/pixazo/prices.properties or classpath:prices.properties.");
+            }
+            list = list.withTablesFrom(text, "priceFile", priceFile);
+        }
+        if (prices != null && !prices.isBlank()) {
+            list = list.withEntries(prices, "prices");
+        }
+        return list;
+    }
+
+    /**
+     * A budget is a decimal amount of zero or more, its period positive; never a silent fallback to no cap.
+     *
+     * @return the amount
+     */
+    static BigDecimal checkBudget(String option, String text, long periodMillis) {
+        BigDecimal amount;
+        try {
+            amount = new BigDecimal(text.trim());
+        } catch (NumberFormatException e) {
+            throw new PixazoValidationException(option, text, "must be a decimal amount in the currency of the"
+                    + " gateway's prices, such as 25 or 12.50 (USD on Pixazo, credits on Pixapi).");
+        }
+        if (amount.signum() < 0) {
+            throw new PixazoValidationException(option, text, "must not be negative: 0 refuses every job, and no budget"
+                    + " is set by leaving the option out.");
+        }
+        if (periodMillis <= 0) {
+            throw new PixazoValidationException(option + "Period", periodMillis + "ms", "must be positive (e.g. 1d, 12h,"
+                    + " 30d).");
+        }
+        return amount;
+    }
+
+    /** The name this component is registered under ("pixazo", or e.g. "pixapi" for a second one), for ledger scopes. */
+    private String componentName() {
+        for (String name : getCamelContext().getComponentNames()) {
+            if (getCamelContext().hasComponent(name) == this) {
+                return name;
+            }
+        }
+        return "pixazo";
+    }
+
+    /** The started store of the spend ledger: the jobStore bean, or an in-memory one. */
+    private synchronized JobStore ledgerStore() {
+        if (startedStore == null) {
+            JobStore store = jobStore != null ? jobStore : new MemoryJobStore();
+            try {
+                store.start();
+            } catch (RuntimeException e) {
+                throw new JobStoreException("The spend ledger's job store " + store.location() + " cannot start: "
+                        + e.getMessage(), store.location(), null, null, e);
+            }
+            startedStore = store;
+        }
+        return startedStore;
     }
 
     @Override
@@ -201,6 +335,10 @@ public class PixazoComponent extends DefaultComponent implements SSLContextParam
         if (httpExecutor != null) {
             executors.shutdownNow(httpExecutor);
         }
+        if (startedStore != null && startedStore != jobStore) {
+            startedStore.stop();
+        }
+        startedStore = null;
         transport = null;
         scheduler = null;
         workerPool = null;
@@ -279,6 +417,20 @@ public class PixazoComponent extends DefaultComponent implements SSLContextParam
     synchronized ScheduledExecutorService scheduler() throws Exception {
         requireRunning();
         return scheduler;
+    }
+
+    /** The price list: published prices, priceFile, prices (read when the component started). */
+    PriceList priceList() {
+        return priceList;
+    }
+
+    /** The component's budget, or null when none is set. */
+    SpendCap componentCap() {
+        return componentCap;
+    }
+
+    SpendLedger spendLedger() {
+        return spendLedger;
     }
 
     UnaryOperator<String> environment() {
@@ -362,6 +514,46 @@ public class PixazoComponent extends DefaultComponent implements SSLContextParam
 
     public void setWorkerPoolMaxSize(int workerPoolMaxSize) {
         this.workerPoolMaxSize = workerPoolMaxSize;
+    }
+
+    public String getPriceFile() {
+        return priceFile;
+    }
+
+    public void setPriceFile(String priceFile) {
+        this.priceFile = priceFile;
+    }
+
+    public String getPrices() {
+        return prices;
+    }
+
+    public void setPrices(String prices) {
+        this.prices = prices;
+    }
+
+    public String getBudget() {
+        return budget;
+    }
+
+    public void setBudget(String budget) {
+        this.budget = budget;
+    }
+
+    public long getBudgetPeriod() {
+        return budgetPeriod;
+    }
+
+    public void setBudgetPeriod(long budgetPeriod) {
+        this.budgetPeriod = budgetPeriod;
+    }
+
+    public JobStore getJobStore() {
+        return jobStore;
+    }
+
+    public void setJobStore(JobStore jobStore) {
+        this.jobStore = jobStore;
     }
 
     public HttpClientConfigurer getHttpClientConfigurer() {

@@ -1,6 +1,13 @@
 package io.github.camelpixazo;
 
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
@@ -8,7 +15,12 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.stream.Collectors;
 
+import io.github.camelpixazo.budget.SpendCap;
+import io.github.camelpixazo.budget.SpendCaps;
+import io.github.camelpixazo.cost.PriceQuote;
+import io.github.camelpixazo.error.PixazoPriceUnknownException;
 import io.github.camelpixazo.error.PixazoValidationException;
+import io.github.camelpixazo.job.Durations;
 import io.github.camelpixazo.gateway.ImageGateway;
 import io.github.camelpixazo.job.JobClient;
 import io.github.camelpixazo.job.JobWaiter;
@@ -37,6 +49,7 @@ import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.DefaultEndpoint;
+import org.apache.camel.util.URISupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,6 +70,28 @@ public class PixazoEndpoint extends DefaultEndpoint implements AsyncEndpoint, En
 
     @UriParam
     private PixazoConfiguration configuration;
+
+    @UriParam(label = "producer", defaultValue = "false", displayName = "Dry Run")
+    @Metadata(description = "Validate and price each message, set the headers CamelPixazoEstimatedCost and"
+                            + " CamelPixazoCostCurrency, check the budgets (without counting the job), and send nothing:"
+                            + " the message goes on unchanged otherwise. For checking a route, a folder of prompts or a"
+                            + " price before spending.")
+    private boolean dryRun;
+
+    @UriParam(label = "producer,cost", displayName = "Budget")
+    @Metadata(description = "A decimal amount such as 5 or 0.50: a spend cap of this endpoint's own, in the currency of its gateway's prices (USD on"
+                            + " Pixazo, credits on Pixapi), over budgetPeriod: a message whose job would take the"
+                            + " estimated price of this endpoint's jobs submitted in the window (in flight included) over"
+                            + " it fails with PixazoBudgetExceededException, nothing sent. The component's budget applies"
+                            + " as well. Counted under the endpoint's URI (without apiKey, budget, budgetPeriod and"
+                            + " dryRun): another URI is another count. 0 refuses every job.")
+    private String budget;
+
+    @UriParam(label = "producer,cost", defaultValue = "1d", javaType = "java.time.Duration", displayName = "Budget Period")
+    @Metadata(description = "The rolling window of this endpoint's budget.")
+    private long budgetPeriod = 86_400_000L;
+
+    private volatile SpendCaps spendCaps = SpendCaps.NONE;
 
     private Map<String, String> givenOptions = Map.of();
     private PixazoSettings settings;
@@ -125,6 +160,93 @@ public class PixazoEndpoint extends DefaultEndpoint implements AsyncEndpoint, En
         downloader = new MediaDownloader(component.transport(), component.retrier(), settings.retryPolicy(),
                 settings.connectTimeout(), settings.readTimeout());
         spoolDirectory = ExchangeSpool.directory(getCamelContext());
+        if (operation != PixazoOperation.status) {
+            spendCaps = spendCaps(component);
+        }
+    }
+
+    /**
+     * The budgets this endpoint's jobs count against. Fails the start when one cannot work: a budget over a gateway
+     * and model without a price, or a component budget shared by endpoints whose prices are in two currencies.
+     */
+    private SpendCaps spendCaps(PixazoComponent component) {
+        List<SpendCap> caps = new ArrayList<>();
+        if (component.componentCap() != null) {
+            caps.add(component.componentCap());
+        }
+        if (budget != null && !budget.isBlank()) {
+            BigDecimal amount = PixazoComponent.checkBudget("budget", budget, budgetPeriod);
+            Duration period = Duration.ofMillis(budgetPeriod);
+            caps.add(new SpendCap("the budget of endpoint " + URISupport.sanitizeUri(getEndpointUri()),
+                    budgetScope(), amount, period, Durations.format(period)));
+        }
+        if (caps.isEmpty()) {
+            return SpendCaps.NONE;
+        }
+        String budgetText = caps.stream().map(cap -> cap.budget().toPlainString()).reduce((a, b) -> a + " and " + b)
+                .orElse("");
+        PriceQuote defaults = quote(requestFactory.fromEndpoint());
+        if (!defaults.isPriced()) {
+            throw new PixazoPriceUnknownException(budgetText, "a budget applies to " + this + ", but its jobs have no"
+                    + " price: " + defaults.reason() + ". A job that cannot be counted would be refused, so the route"
+                    + " does not start. Give it a price with the component option prices or priceFile, or remove the"
+                    + " budget.");
+        }
+        String currency = defaults.estimate().orElseThrow().currency();
+        for (SpendCap cap : caps) {
+            String other = cap.adoptCurrency(currency);
+            if (other != null) {
+                throw new PixazoValidationException("budget", cap.budget().toPlainString(), cap.name() + " counts in "
+                        + other + ", but " + this + " (gateway " + settings.gateway().id() + ") prices its jobs in "
+                        + currency + ": one amount cannot cap two currencies. Give each gateway a component of its own"
+                        + " (see the component page, several gateways in one CamelContext), each with its budget.");
+            }
+        }
+        return new SpendCaps(component.spendLedger(), caps, budgetText);
+    }
+
+    /**
+     * The ledger scope of this endpoint's budget: its URI without the key and the budget options (so rotating the key
+     * or changing the budget keeps the count), or its SHA-256 when that is too long for a ledger line.
+     */
+    private String budgetScope() {
+        String uri = getEndpointUri();
+        int query = uri.indexOf('?');
+        String base = query < 0 ? uri : uri.substring(0, query);
+        java.util.TreeMap<String, Object> parameters = new java.util.TreeMap<>();
+        if (query >= 0) {
+            try {
+                URISupport.parseQuery(uri.substring(query + 1)).forEach((name, value) -> {
+                    String key = name.replace("-", "").toLowerCase(Locale.ROOT);
+                    if (!List.of("apikey", "budget", "budgetperiod", "dryrun").contains(key)) {
+                        parameters.put(name, value);
+                    }
+                });
+            } catch (java.net.URISyntaxException e) {
+                throw new PixazoValidationException("budget", budget, "the endpoint URI cannot be read: "
+                        + e.getMessage());
+            }
+        }
+        String scope = "endpoint:" + base + (parameters.isEmpty() ? "" : "?" + URISupport.createQueryString(parameters));
+        if (scope.length() <= 190) {
+            return scope;
+        }
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(scope.getBytes(StandardCharsets.UTF_8));
+            return "endpoint-sha256:" + HexFormat.of().formatHex(hash);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
+    /** The estimated price of a request's job on this endpoint's gateway, or why there is none. */
+    public PriceQuote quote(ImageRequest request) {
+        return getComponent().priceList().quote(settings.gateway().id(), request);
+    }
+
+    /** The budgets this endpoint's jobs count against ({@link SpendCaps#NONE} when none is set). */
+    public SpendCaps spendCaps() {
+        return spendCaps;
     }
 
     @Override
@@ -166,6 +288,30 @@ public class PixazoEndpoint extends DefaultEndpoint implements AsyncEndpoint, En
 
     public PixazoConfiguration getConfiguration() {
         return configuration;
+    }
+
+    public boolean isDryRun() {
+        return dryRun;
+    }
+
+    public void setDryRun(boolean dryRun) {
+        this.dryRun = dryRun;
+    }
+
+    public String getBudget() {
+        return budget;
+    }
+
+    public void setBudget(String budget) {
+        this.budget = budget;
+    }
+
+    public long getBudgetPeriod() {
+        return budgetPeriod;
+    }
+
+    public void setBudgetPeriod(long budgetPeriod) {
+        this.budgetPeriod = budgetPeriod;
     }
 
     public void setConfiguration(PixazoConfiguration configuration) {

@@ -117,6 +117,44 @@ public interface PixazoEndpointBuilderFactory {
             return this;
         }
         /**
+         * Validate and price each message, set the headers
+         * CamelPixazoEstimatedCost and CamelPixazoCostCurrency, check the
+         * budgets (without counting the job), and send nothing: the message
+         * goes on unchanged otherwise. For checking a route, a folder of
+         * prompts or a price before spending.
+         * 
+         * The option is a: <code>boolean</code> type.
+         * 
+         * Default: false
+         * Group: producer
+         * 
+         * @param dryRun the value to set
+         * @return the dsl builder
+         */
+        default PixazoEndpointBuilder dryRun(boolean dryRun) {
+            doSetProperty("dryRun", dryRun);
+            return this;
+        }
+        /**
+         * Validate and price each message, set the headers
+         * CamelPixazoEstimatedCost and CamelPixazoCostCurrency, check the
+         * budgets (without counting the job), and send nothing: the message
+         * goes on unchanged otherwise. For checking a route, a folder of
+         * prompts or a price before spending.
+         * 
+         * The option will be converted to a <code>boolean</code> type.
+         * 
+         * Default: false
+         * Group: producer
+         * 
+         * @param dryRun the value to set
+         * @return the dsl builder
+         */
+        default PixazoEndpointBuilder dryRun(String dryRun) {
+            doSetProperty("dryRun", dryRun);
+            return this;
+        }
+        /**
          * Output file format (gateway default png; not on EvoLink, which makes
          * png). Header: CamelPixazoFormat.
          * 
@@ -427,6 +465,57 @@ public interface PixazoEndpointBuilderFactory {
          */
         default PixazoEndpointBuilder waitForCompletion(String waitForCompletion) {
             doSetProperty("waitForCompletion", waitForCompletion);
+            return this;
+        }
+        /**
+         * A decimal amount such as 5 or 0.50: a spend cap of this endpoint's
+         * own, in the currency of its gateway's prices (USD on Pixazo, credits
+         * on Pixapi), over budgetPeriod: a message whose job would take the
+         * estimated price of this endpoint's jobs submitted in the window (in
+         * flight included) over it fails with PixazoBudgetExceededException,
+         * nothing sent. The component's budget applies as well. Counted under
+         * the endpoint's URI (without apiKey, budget, budgetPeriod and dryRun):
+         * another URI is another count. 0 refuses every job.
+         * 
+         * The option is a: <code>java.lang.String</code> type.
+         * 
+         * Group: cost
+         * 
+         * @param budget the value to set
+         * @return the dsl builder
+         */
+        default PixazoEndpointBuilder budget(String budget) {
+            doSetProperty("budget", budget);
+            return this;
+        }
+        /**
+         * The rolling window of this endpoint's budget.
+         * 
+         * The option is a: <code>long</code> type.
+         * 
+         * Default: 1d
+         * Group: cost
+         * 
+         * @param budgetPeriod the value to set
+         * @return the dsl builder
+         */
+        default PixazoEndpointBuilder budgetPeriod(long budgetPeriod) {
+            doSetProperty("budgetPeriod", budgetPeriod);
+            return this;
+        }
+        /**
+         * The rolling window of this endpoint's budget.
+         * 
+         * The option will be converted to a <code>long</code> type.
+         * 
+         * Default: 1d
+         * Group: cost
+         * 
+         * @param budgetPeriod the value to set
+         * @return the dsl builder
+         */
+        default PixazoEndpointBuilder budgetPeriod(String budgetPeriod) {
+            doSetProperty("budgetPeriod", budgetPeriod);
             return this;
         }
         /**
@@ -1205,6 +1294,38 @@ public interface PixazoEndpointBuilderFactory {
          */
         public String pixazoGateway() {
             return "CamelPixazoGateway";
+        }
+        /**
+         * Output: the estimated price of the job, all its n images together,
+         * from the published prices (or priceFile and prices), known before the
+         * submit: on the result of the waiting producer, of
+         * waitForCompletion=false and of dryRun, in CamelPixazoCostCurrency.
+         * For size or quality auto where the gateway does not say how it bills
+         * them, the most expensive published entry: an upper bound. Absent
+         * where no price is published (e.g. gpt-image-1.5 on Pixazo, sizes
+         * above 1536 on Pixazo, EvoLink): never an invented number.
+         * 
+         * The option is a: {@code java.math.BigDecimal} type.
+         * 
+         * Group: output
+         * 
+         * @return the name of the header {@code PixazoEstimatedCost}.
+         */
+        public String pixazoEstimatedCost() {
+            return "CamelPixazoEstimatedCost";
+        }
+        /**
+         * Output: the currency of CamelPixazoEstimatedCost: USD (Pixazo),
+         * credits (Pixapi), or the one a price file gives. Absent with it.
+         * 
+         * The option is a: {@code String} type.
+         * 
+         * Group: output
+         * 
+         * @return the name of the header {@code PixazoCostCurrency}.
+         */
+        public String pixazoCostCurrency() {
+            return "CamelPixazoCostCurrency";
         }
         /**
          * Output: the URLs of the job's images (they expire); empty when the

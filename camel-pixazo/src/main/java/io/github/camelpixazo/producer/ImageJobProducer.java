@@ -7,12 +7,17 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 import io.github.camelpixazo.PixazoEndpoint;
+import io.github.camelpixazo.budget.Reservation;
+import io.github.camelpixazo.cost.PriceQuote;
 import io.github.camelpixazo.error.PixazoException;
 import io.github.camelpixazo.error.PixazoJobFailedException;
 import io.github.camelpixazo.gateway.JobSnapshot;
 import io.github.camelpixazo.gateway.JobStatus;
+import io.github.camelpixazo.gateway.SubmitOutcome;
 import io.github.camelpixazo.gateway.SubmittedJob;
 import io.github.camelpixazo.job.Deadline;
+import io.github.camelpixazo.job.FailureKinds;
+import io.github.camelpixazo.job.Retrier;
 import io.github.camelpixazo.job.JobClient;
 import io.github.camelpixazo.media.DownloadedImage;
 import io.github.camelpixazo.media.SpoolTarget;
@@ -51,9 +56,32 @@ public final class ImageJobProducer extends AsyncJobProducer {
                 LOG.warn("{}: {}", endpoint, warning);
             }
         }
+        PriceQuote quote = endpoint.quote(request);
+        ResultWriter.cost(exchange.getMessage(), quote);
+        if (!quote.isPriced()) {
+            LOG.debug("{}: no cost estimate for {}: {}", endpoint, request, quote.reason());
+        }
+        if (endpoint.isDryRun()) {
+            endpoint.spendCaps().check(quote);
+            String gateway = endpoint.gateway().id();
+            String model = request.model().value();
+            return CompletableFuture.completedFuture(message -> ResultWriter.dryRun(message, gateway, model));
+        }
         JobClient client = endpoint.jobClient();
         SpoolTarget target = spool.target();
-        return client.submit(request, deadline, target).thenCompose(outcome -> {
+        Reservation reservation = endpoint.spendCaps().reserve(quote);
+        CompletableFuture<SubmitOutcome> submitted;
+        try {
+            submitted = client.submit(request, deadline, target);
+        } catch (Throwable e) {
+            reservation.release();
+            throw e;
+        }
+        return submitted.whenComplete((outcome, failure) -> {
+            if (failure != null && FailureKinds.notTaken(Retrier.unwrap(failure))) {
+                reservation.release(); // the gateway certainly did not take it: nothing can be billed
+            }
+        }).thenCompose(outcome -> {
             SubmittedJob job = outcome.job();
             LOG.debug("Job {} submitted to {}: {}", job.requestId(), endpoint.gateway().name(), request);
             if (outcome.isFinished()) {
