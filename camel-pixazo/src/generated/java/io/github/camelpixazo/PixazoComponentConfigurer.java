@@ -54,6 +54,8 @@ public class PixazoComponentConfigurer extends PropertyConfigurerSupport impleme
         case "jobTimeout": getOrCreateConfiguration(target).setJobTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "logprompt":
+        case "logPrompt": getOrCreateConfiguration(target).setLogPrompt(property(camelContext, boolean.class, value)); return true;
         case "mask": getOrCreateConfiguration(target).setMask(property(camelContext, java.lang.String.class, value)); return true;
         case "maxconnections":
         case "maxConnections": target.setMaxConnections(property(camelContext, int.class, value)); return true;
@@ -143,6 +145,8 @@ public class PixazoComponentConfigurer extends PropertyConfigurerSupport impleme
         case "jobTimeout": return long.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "logprompt":
+        case "logPrompt": return boolean.class;
         case "mask": return java.lang.String.class;
         case "maxconnections":
         case "maxConnections": return int.class;
@@ -228,6 +232,8 @@ public class PixazoComponentConfigurer extends PropertyConfigurerSupport impleme
         case "jobTimeout": return getOrCreateConfiguration(target).getJobTimeout();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "logprompt":
+        case "logPrompt": return getOrCreateConfiguration(target).isLogPrompt();
         case "mask": return getOrCreateConfiguration(target).getMask();
         case "maxconnections":
         case "maxConnections": return target.getMaxConnections();

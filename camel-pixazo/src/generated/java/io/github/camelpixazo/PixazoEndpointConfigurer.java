@@ -42,6 +42,8 @@ public class PixazoEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "jobTimeout": target.getConfiguration().setJobTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "logprompt":
+        case "logPrompt": target.getConfiguration().setLogPrompt(property(camelContext, boolean.class, value)); return true;
         case "mask": target.getConfiguration().setMask(property(camelContext, java.lang.String.class, value)); return true;
         case "maxpollinterval":
         case "maxPollInterval": target.getConfiguration().setMaxPollInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
@@ -104,6 +106,8 @@ public class PixazoEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "jobTimeout": return long.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "logprompt":
+        case "logPrompt": return boolean.class;
         case "mask": return java.lang.String.class;
         case "maxpollinterval":
         case "maxPollInterval": return long.class;
@@ -167,6 +171,8 @@ public class PixazoEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "jobTimeout": return target.getConfiguration().getJobTimeout();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "logprompt":
+        case "logPrompt": return target.getConfiguration().isLogPrompt();
         case "mask": return target.getConfiguration().getMask();
         case "maxpollinterval":
         case "maxPollInterval": return target.getConfiguration().getMaxPollInterval();

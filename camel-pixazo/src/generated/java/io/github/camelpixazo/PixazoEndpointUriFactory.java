@@ -23,7 +23,7 @@ public class PixazoEndpointUriFactory extends org.apache.camel.support.component
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(35);
+        Set<String> props = new HashSet<>(36);
         props.add("apiKey");
         props.add("background");
         props.add("baseUrl");
@@ -36,6 +36,7 @@ public class PixazoEndpointUriFactory extends org.apache.camel.support.component
         props.add("gateway");
         props.add("jobTimeout");
         props.add("lazyStartProducer");
+        props.add("logPrompt");
         props.add("mask");
         props.add("maxPollInterval");
         props.add("maxRetries");

@@ -6,8 +6,6 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.concurrent.Executor;
@@ -26,6 +24,8 @@ import io.github.camelpixazo.http.HttpTransport;
 import io.github.camelpixazo.http.HttpTransportSettings;
 import io.github.camelpixazo.job.JobWaiter;
 import io.github.camelpixazo.job.Retrier;
+import io.github.camelpixazo.observe.CredentialHealth;
+import io.github.camelpixazo.observe.PixazoMetrics;
 import io.github.camelpixazo.producer.SpooledImageCache;
 import io.github.camelpixazo.producer.WorkerPool;
 import io.github.camelpixazo.store.JobStore;
@@ -35,6 +35,7 @@ import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.TypeConversionException;
 import org.apache.camel.SSLContextParametersAware;
+import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.ExecutorServiceManager;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.ThreadPoolProfile;
@@ -141,6 +142,9 @@ public class PixazoComponent extends DefaultComponent implements SSLContextParam
                             + " memory and a restart forgets what was spent.")
     private JobStore jobStore;
 
+    private final CredentialHealth credentialHealth = new CredentialHealth();
+    private volatile PixazoMetrics metrics;
+    private volatile PixazoHealthCheck healthCheck;
     private volatile PriceList priceList;
     private volatile SpendCap componentCap;
     private volatile SpendLedger spendLedger;
@@ -241,6 +245,19 @@ public class PixazoComponent extends DefaultComponent implements SSLContextParam
         }
         spendLedger = new SpendLedger(this::ledgerStore, Clock.systemUTC());
         startSharedResources();
+        registerHealthCheck();
+    }
+
+    /**
+     * The component's readiness check, registered with Camel's health-check registry when camel-health is present
+     * (camel-main and camel-spring-boot bring it): visible in /observe/health and Spring Boot's /actuator/health.
+     */
+    private void registerHealthCheck() {
+        HealthCheckRegistry registry = HealthCheckRegistry.get(getCamelContext());
+        if (registry != null) {
+            healthCheck = new PixazoHealthCheck(this, componentName());
+            registry.register(healthCheck);
+        }
     }
 
     /** The published prices, then priceFile's tables, then the single prices; checked whole. */
@@ -314,6 +331,11 @@ public class PixazoComponent extends DefaultComponent implements SSLContextParam
     @Override
     protected synchronized void doStop() throws Exception {
         stopped = true;
+        HealthCheckRegistry registry = HealthCheckRegistry.get(getCamelContext());
+        if (registry != null && healthCheck != null) {
+            registry.unregister(healthCheck);
+        }
+        healthCheck = null;
         // fail what is still pending first: their routes get a clear message while the worker pool can still run
         // them; then cancel the HTTP calls still in flight (the JDK client has no close() before Java 21)
         if (jobWaiter != null) {
@@ -417,6 +439,33 @@ public class PixazoComponent extends DefaultComponent implements SSLContextParam
     synchronized ScheduledExecutorService scheduler() throws Exception {
         requireRunning();
         return scheduler;
+    }
+
+    /** The metrics: Micrometer's when it and a MeterRegistry are there (looked up on first use), else none. */
+    synchronized PixazoMetrics metrics() {
+        if (metrics == null) {
+            metrics = PixazoMetrics.find(getCamelContext());
+        }
+        return metrics;
+    }
+
+    /** Whether the keys in use are accepted by their gateways (for the health check). */
+    CredentialHealth credentialHealth() {
+        return credentialHealth;
+    }
+
+    /**
+     * Whether a key for the component's own gateway is configured (on the component or in the gateway's environment
+     * variable): without one, only endpoints with a key of their own can work.
+     */
+    boolean hasOwnKey() {
+        String key = configuration.getApiKey();
+        if (key != null && !key.isBlank()) {
+            return true;
+        }
+        String fromEnvironment = environment.apply(io.github.camelpixazo.gateway.Gateways.byId(configuration.getGateway())
+                .apiKeyVariable());
+        return fromEnvironment != null && !fromEnvironment.isBlank();
     }
 
     /** The price list: published prices, priceFile, prices (read when the component started). */

@@ -21,6 +21,8 @@ import io.github.camelpixazo.cost.PriceQuote;
 import io.github.camelpixazo.error.PixazoPriceUnknownException;
 import io.github.camelpixazo.error.PixazoValidationException;
 import io.github.camelpixazo.job.Durations;
+import io.github.camelpixazo.observe.CredentialHealth;
+import io.github.camelpixazo.observe.JobMeters;
 import io.github.camelpixazo.gateway.ImageGateway;
 import io.github.camelpixazo.job.JobClient;
 import io.github.camelpixazo.job.JobWaiter;
@@ -92,6 +94,7 @@ public class PixazoEndpoint extends DefaultEndpoint implements AsyncEndpoint, En
     private long budgetPeriod = 86_400_000L;
 
     private volatile SpendCaps spendCaps = SpendCaps.NONE;
+    private volatile CredentialHealth.Credential credential;
 
     private Map<String, String> givenOptions = Map.of();
     private PixazoSettings settings;
@@ -156,7 +159,10 @@ public class PixazoEndpoint extends DefaultEndpoint implements AsyncEndpoint, En
     protected void doStart() throws Exception {
         super.doStart();
         PixazoComponent component = getComponent();
-        jobClient = new JobClient(settings.gateway(), component.transport(), component.retrier(), settings.client());
+        credential = CredentialHealth.credential(settings.gateway().id(), origin(settings.client().baseUrl()),
+                settings.client().apiKey());
+        jobClient = new JobClient(settings.gateway(), component.transport(), component.retrier(), settings.client(),
+                component.credentialHealth().use(credential));
         downloader = new MediaDownloader(component.transport(), component.retrier(), settings.retryPolicy(),
                 settings.connectTimeout(), settings.readTimeout());
         spoolDirectory = ExchangeSpool.directory(getCamelContext());
@@ -237,6 +243,25 @@ public class PixazoEndpoint extends DefaultEndpoint implements AsyncEndpoint, En
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
         }
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (credential != null) {
+            getComponent().credentialHealth().release(credential);
+            credential = null;
+        }
+        super.doStop();
+    }
+
+    private static String origin(java.net.URI uri) {
+        return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() != -1 ? ":" + uri.getPort() : "");
+    }
+
+    /** The meters of a request's gateway, model and operation. */
+    public JobMeters meters(ImageRequest request) {
+        return getComponent().metrics().meters(settings.gateway().id(), request.model().value(),
+                request.operation().name().toLowerCase(Locale.ROOT));
     }
 
     /** The estimated price of a request's job on this endpoint's gateway, or why there is none. */

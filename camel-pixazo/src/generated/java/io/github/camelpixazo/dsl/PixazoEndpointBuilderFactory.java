@@ -706,6 +706,42 @@ public interface PixazoEndpointBuilderFactory {
             return this;
         }
         /**
+         * Put the prompt into the INFO line logged when a job is accepted
+         * (logger io.github.camelpixazo.jobs; quoted, cut after 120
+         * characters). Off by default: prompts may hold personal or
+         * confidential text. The API key is never logged.
+         * 
+         * The option is a: <code>boolean</code> type.
+         * 
+         * Default: false
+         * Group: advanced
+         * 
+         * @param logPrompt the value to set
+         * @return the dsl builder
+         */
+        default AdvancedPixazoEndpointBuilder logPrompt(boolean logPrompt) {
+            doSetProperty("logPrompt", logPrompt);
+            return this;
+        }
+        /**
+         * Put the prompt into the INFO line logged when a job is accepted
+         * (logger io.github.camelpixazo.jobs; quoted, cut after 120
+         * characters). Off by default: prompts may hold personal or
+         * confidential text. The API key is never logged.
+         * 
+         * The option will be converted to a <code>boolean</code> type.
+         * 
+         * Default: false
+         * Group: advanced
+         * 
+         * @param logPrompt the value to set
+         * @return the dsl builder
+         */
+        default AdvancedPixazoEndpointBuilder logPrompt(String logPrompt) {
+            doSetProperty("logPrompt", logPrompt);
+            return this;
+        }
+        /**
          * The longest interval between two status queries of one job.
          * 
          * The option is a: <code>long</code> type.
