@@ -1,7 +1,6 @@
 package io.github.camelpixazo.observe;
 
 import io.github.camelpixazo.error.PixazoAuthenticationException;
-import io.github.camelpixazo.error.PixazoBudgetExceededException;
 import io.github.camelpixazo.error.PixazoException;
 import io.github.camelpixazo.error.PixazoInsufficientBalanceException;
 import io.github.camelpixazo.error.PixazoJobFailedException;
@@ -15,14 +14,15 @@ import io.github.camelpixazo.job.Retrier;
 
 /**
  * Why a job failed, as a short word from a fixed set: the {@code reason} tag of {@code pixazo.jobs.failed} and the word
- * in the job's log line. A fixed set keeps the metric's cardinality bounded; the exception itself says the rest.
+ * in the job's log line. A fixed set keeps the metric's cardinality bounded; the exception itself says the rest. A
+ * budget's refusal is no job failure (nothing was sent): it has its own meter, pixazo.budget.refusals.
  */
 public final class FailureReason {
 
     /** Every reason, in the order the docs list them. */
     public static final java.util.List<String> ALL = java.util.List.of("job_failed", "timeout", "unauthorized",
             "insufficient_balance", "rate_limited", "unreachable", "rejected", "not_taken", "malformed_response",
-            "server_error", "budget_exceeded", "other");
+            "server_error", "other");
 
     private FailureReason() {
     }
@@ -56,9 +56,6 @@ public final class FailureReason {
         }
         if (f instanceof PixazoMalformedResponseException) {
             return "malformed_response";
-        }
-        if (f instanceof PixazoBudgetExceededException) {
-            return "budget_exceeded";
         }
         if (f instanceof PixazoException pixazo) {
             int status = pixazo.getHttpStatus();
