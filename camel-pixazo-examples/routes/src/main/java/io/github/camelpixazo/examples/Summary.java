@@ -63,7 +63,7 @@ public record Summary(String example, String title, String gateway, boolean comp
         if (failures.size() > 10) {
             line(text, "", "- ... and " + (failures.size() - 10) + " more");
         }
-        line(text, "spend", spend.isEmpty() ? "no estimate (no published price for this gateway and model)"
+        line(text, "spend", spend.isEmpty() ? "none estimated (no job the gateway accepted had a published price)"
                 : "estimated " + spend.entrySet().stream().map(e -> e.getValue().toPlainString() + " " + e.getKey())
                         .collect(java.util.stream.Collectors.joining(" + ")) + " for the jobs sent (auto sizes and"
                   + " qualities at their published upper bound)");
