@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import io.github.camelpixazo.cost.CostEstimate;
 import io.github.camelpixazo.cost.PriceQuote;
@@ -15,8 +16,9 @@ import io.github.camelpixazo.error.PixazoPriceUnknownException;
  * The budgets one endpoint's jobs count against: the component's, the endpoint's own, or both (then both apply, the
  * component's checked first). Before each submit {@link #reserve} checks every cap against what the jobs already
  * submitted in its window cost, in flight included, and records this job's price in all of them, atomically within
- * the JVM; a message that would cross any cap fails with {@link PixazoBudgetExceededException} and nothing is
- * recorded or sent.
+ * the JVM and, each cap in one step of the store ({@code JobStore.recordSpendWithin}), across the JVMs sharing a JDBC
+ * store; a message that would cross any cap fails with {@link PixazoBudgetExceededException} and nothing is recorded
+ * (what an earlier cap of the same message recorded is given back) or sent.
  * <p>
  * A job without a price while a cap applies is refused ({@link PixazoPriceUnknownException}): a budget is never
  * bypassed silently.
@@ -82,11 +84,15 @@ public final class SpendCaps {
         lockAll();
         try {
             Instant now = ledger.now();
-            checkAll(now, estimate);
             List<SpendCap> recorded = new ArrayList<>(caps.size());
             try {
                 for (SpendCap cap : caps) {
-                    ledger.record(now, estimate.amount(), estimate.currency(), cap.scope());
+                    // check and append in one step of the store: atomic across the JVMs sharing a JDBC store
+                    Optional<BigDecimal> refused = ledger.recordWithin(now, estimate.amount(), estimate.currency(),
+                            cap.scope(), now.minus(cap.period()), cap.budget());
+                    if (refused.isPresent()) {
+                        throw exceeded(cap, refused.get(), estimate);
+                    }
                     recorded.add(cap);
                 }
             } catch (RuntimeException e) {
@@ -112,10 +118,14 @@ public final class SpendCaps {
         for (SpendCap cap : caps) {
             BigDecimal spent = ledger.spentSince(now.minus(cap.period()), cap.scope(), estimate.currency());
             if (spent.add(estimate.amount()).compareTo(cap.budget()) > 0) {
-                throw new PixazoBudgetExceededException(cap.name(), cap.budget(), cap.period(), cap.periodText(), spent,
-                        estimate.amount(), estimate.currency(), estimate.upperBound());
+                throw exceeded(cap, spent, estimate);
             }
         }
+    }
+
+    private static PixazoBudgetExceededException exceeded(SpendCap cap, BigDecimal spent, CostEstimate estimate) {
+        return new PixazoBudgetExceededException(cap.name(), cap.budget(), cap.period(), cap.periodText(), spent,
+                estimate.amount(), estimate.currency(), estimate.upperBound());
     }
 
     private void lockAll() {

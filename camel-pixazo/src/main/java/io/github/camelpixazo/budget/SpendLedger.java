@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 import io.github.camelpixazo.store.JobStore;
@@ -52,6 +53,17 @@ public final class SpendLedger {
     /** Appends a line, durably in a durable store. */
     void record(Instant at, BigDecimal amount, String currency, String scope) {
         store.get().recordSpend(new SpendEntry(at, amount, currency, scope));
+    }
+
+    /**
+     * Appends a line if the scope's spend since {@code since} plus {@code amount} stays within {@code limit}, in one
+     * atomic step of the store (across JVMs for a JDBC store).
+     *
+     * @return empty when appended, else the scope's spend since {@code since}
+     */
+    Optional<BigDecimal> recordWithin(Instant at, BigDecimal amount, String currency, String scope, Instant since,
+                                      BigDecimal limit) {
+        return store.get().recordSpendWithin(new SpendEntry(at, amount, currency, scope), since, limit);
     }
 
     /** Keeps at least {@code period} of lines (a cap's period). */
