@@ -49,10 +49,16 @@ public final class ImageJobProducer extends AsyncJobProducer {
             }
         }
         JobClient client = endpoint.jobClient();
-        return client.submit(request, deadline).thenCompose(job -> {
+        // submit only: the job is recorded for pixazo:jobs (on the worker that completes the exchange)
+        JobRecorder.Pending pending = endpoint.getConfiguration().isWaitForCompletion() ? null
+                : endpoint.jobRecorder().prepare(exchange, request);
+        return client.submit(pending != null ? pending.request() : request, deadline).thenCompose(job -> {
             LOG.debug("Job {} submitted: {}", job.requestId(), request);
-            if (!endpoint.getConfiguration().isWaitForCompletion()) {
-                return CompletableFuture.completedFuture(message -> ResultWriter.submitted(message, job));
+            if (pending != null) {
+                return CompletableFuture.completedFuture(message -> {
+                    endpoint.jobRecorder().record(pending, job);
+                    ResultWriter.submitted(message, job);
+                });
             }
             return awaitJob(endpoint, client, job, deadline)
                     .thenCompose(snapshot -> result(exchange, request, snapshot, deadline, spool));

@@ -54,6 +54,12 @@ public record ImageRequest(
         return format != null ? format : ImageFormat.PNG;
     }
 
+    /** This request with another webhook (the per-job callback URL of a job collected by pixazo:jobs). */
+    public ImageRequest withWebhook(Webhook other) {
+        return new ImageRequest(operation, model, prompt, n, size, quality, format, outputCompression, background,
+                moderation, images, mask, other, given);
+    }
+
     /** Never prints prompt or image data in full: requests end up in logs and exception messages. */
     @Override
     public String toString() {
