@@ -25,6 +25,7 @@ public final class Collector implements AutoCloseable {
 
     private final CamelContext context = new DefaultCamelContext();
     private final List<String> received = new CopyOnWriteArrayList<>();
+    private volatile Consumer<String> listener = id -> { };
 
     /**
      * @param store     a directory (String) or a DataSource
@@ -57,7 +58,11 @@ public final class Collector implements AutoCloseable {
                 from("direct:submit").to("pixazo:generate?waitForCompletion=false");
                 if (consumer != null) {
                     from("pixazo:jobs?" + consumer).routeId("collect")
-                            .process(e -> received.add(e.getMessage().getHeader(PixazoConstants.REQUEST_ID, String.class)));
+                            .process(e -> {
+                                String id = e.getMessage().getHeader(PixazoConstants.REQUEST_ID, String.class);
+                                received.add(id);
+                                listener.accept(id);
+                            });
                 }
             }
         });
@@ -69,6 +74,11 @@ public final class Collector implements AutoCloseable {
     public String submit(String prompt) {
         return context.createProducerTemplate().requestBody("direct:submit", prompt, Object.class) instanceof
                 io.github.camelpixazo.job.SubmittedJob job ? job.requestId() : null;
+    }
+
+    /** Also told about each request id received, on the route's thread. */
+    public void onReceived(Consumer<String> listener) {
+        this.listener = listener;
     }
 
     public List<String> received() {
