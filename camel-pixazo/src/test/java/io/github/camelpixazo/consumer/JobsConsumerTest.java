@@ -1,7 +1,6 @@
 package io.github.camelpixazo.consumer;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -299,8 +298,4 @@ class JobsConsumerTest extends PixazoTestSupport {
         return all.toString();
     }
 
-    @SuppressWarnings("unused")
-    private static Instant now() {
-        return Instant.now();
-    }
 }
