@@ -137,10 +137,13 @@ class SeveralInstancesTest {
         collector.context().addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                // only the leader of namespace pixazo-jobs runs this consumer
+                // tag::leader[]
+                // a CamelClusterService in the context, e.g. camel-file's FileLockClusterService on a shared directory;
+                // only the leader of the namespace "pixazo-jobs" runs this consumer
                 from("master:pixazo-jobs:pixazo:jobs?delay=20&initialDelay=0").routeId("collect-leader")
                         .process(e -> collector.received().add(e.getMessage().getHeader("CamelPixazoRequestId",
                                 String.class)));
+                // end::leader[]
             }
         });
         return collector;
