@@ -93,6 +93,39 @@ class SeveralInstancesTest {
     }
 
     @Test
+    void aLeaseIsRenewedWhileTheJobsExchangeIsInFlightSoNoOtherInstanceTakesIt() throws Exception {
+        // two instances share one store; the first one's route takes 3 leases' time over the job
+        io.github.camelpixazo.store.MemoryJobStore shared = new io.github.camelpixazo.store.MemoryJobStore();
+        gateway.stubTemplatedJobs(GENERATE_2, "COMPLETED", TestImages.png(8, 8));
+        String consumer = "delay=20&initialDelay=0&leaseDuration=1s";
+        java.util.concurrent.CountDownLatch inFlight = new java.util.concurrent.CountDownLatch(1);
+        try (Collector slow = new Collector("slow", gateway.baseUrl(), shared, consumer, null);
+             Collector other = new Collector("other", gateway.baseUrl(), shared, null, null)) {
+            slow.onReceived(id -> {
+                inFlight.countDown();
+                try {
+                    Thread.sleep(3_000); // the exchange outlives its 1 s lease three times over
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            String id = slow.submit("slow to deliver");
+            assertTrue(inFlight.await(20, java.util.concurrent.TimeUnit.SECONDS));
+            other.context().addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("pixazo:jobs?" + consumer).process(e -> other.received().add(e.getMessage()
+                            .getHeader("CamelPixazoRequestId", String.class)));
+                }
+            });
+            Await.until(Duration.ofSeconds(20), () -> shared.count() == 0, "the slow delivery completed");
+            Thread.sleep(300);
+            assertEquals(List.of(id), slow.received());
+            assertEquals(List.of(), other.received(), "the renewed lease kept the other instance off the job");
+        }
+    }
+
+    @Test
     void withALeaderOnlyTheLeaderCollectsAndTheOtherTakesOverWhenItStops() throws Exception {
         JdbcConnectionPool pool = JdbcConnectionPool.create("jdbc:h2:mem:leader;DB_CLOSE_DELAY=-1", "sa", "");
         byte[] png = TestImages.png(8, 8);
