@@ -89,6 +89,8 @@ public final class JobsConsumer extends ScheduledBatchPollingConsumer {
     private final Progress progress;
     /** Jobs this consumer holds a lease on (claimed, being queried, or their exchange in flight): renewed. */
     private final Map<String, JobRecord> held = new ConcurrentHashMap<>();
+    /** Delivered jobs whose removal from the store is under way on a worker. */
+    private final java.util.concurrent.atomic.AtomicInteger removing = new java.util.concurrent.atomic.AtomicInteger();
     private volatile JobStore store;
     private volatile String owner;
     private volatile Duration lease;
@@ -196,6 +198,11 @@ public final class JobsConsumer extends ScheduledBatchPollingConsumer {
             getEndpoint().getCamelContext().getExecutorServiceManager().shutdownNow(leaseTimer);
             leaseTimer = null;
         }
+        // delivered jobs still being removed must go first, or they would be freed (and delivered again)
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (removing.get() > 0 && System.nanoTime() - until < 0) {
+            Thread.sleep(5);
+        }
         // what we still hold but did not deliver: free at once for the next start or another instance
         for (String requestId : List.copyOf(held.keySet())) {
             try {
@@ -232,22 +239,28 @@ public final class JobsConsumer extends ScheduledBatchPollingConsumer {
         for (JobRecord record : claimed) {
             queries.add(query(record));
         }
-        // 2. decisions and store writes, here on the poll thread
+        // 2. each answer's decision and store write, on the component's worker pool as the answers arrive (store
+        //    writes of different jobs overlap their disk flushes); the poll thread waits for all of them
+        List<CompletableFuture<CompletableFuture<Exchange>>> decisions = new ArrayList<>(claimed.size());
+        for (int i = 0; i < claimed.size(); i++) {
+            JobRecord record = claimed.get(i);
+            decisions.add(queries.get(i).handleAsync((snapshot, error) -> {
+                try {
+                    return decide(record, new Outcome(snapshot, error == null ? null : Retrier.unwrap(error)), false);
+                } catch (RuntimeException e) {
+                    LOG.warn("pixazo:jobs could not handle job {}; it stays in the store", record.requestId(), e);
+                    release(record);
+                    return null;
+                }
+            }, workers));
+        }
         List<CompletableFuture<Exchange>> finished = new ArrayList<>();
         List<JobRecord> finishedRecords = new ArrayList<>();
         for (int i = 0; i < claimed.size(); i++) {
-            JobRecord record = claimed.get(i);
-            CompletableFuture<Exchange> exchange;
-            try {
-                exchange = decide(record, outcome(queries.get(i)), false);
-            } catch (RuntimeException e) {
-                LOG.warn("pixazo:jobs could not handle job {}; it stays in the store", record.requestId(), e);
-                release(record);
-                continue;
-            }
+            CompletableFuture<Exchange> exchange = decisions.get(i).join();
             if (exchange != null) {
                 finished.add(exchange);
-                finishedRecords.add(record);
+                finishedRecords.add(claimed.get(i));
             }
         }
         // 3. the finished jobs' exchanges (downloads included), emitted as one batch
@@ -300,16 +313,14 @@ public final class JobsConsumer extends ScheduledBatchPollingConsumer {
         exchange.getExchangeExtension().addOnCompletion(new Synchronization() {
             @Override
             public void onComplete(Exchange done) {
-                held.remove(record.requestId());
+                // on a worker, so that the next exchange of the batch need not wait for this disk flush; the lease
+                // (still held and renewed) keeps the job from being claimed meanwhile
+                removing.incrementAndGet();
+                Runnable remove = () -> removeDelivered(record);
                 try {
-                    if (!store.remove(record.requestId(), owner)) {
-                        LOG.warn("Job {} was delivered, but its lease had passed to another instance: it may be"
-                                 + " delivered once more (use CamelPixazoRequestId as idempotency key)",
-                                record.requestId());
-                    }
-                } catch (RuntimeException e) {
-                    LOG.warn("Job {} was delivered but could not be removed from the job store; it will be delivered"
-                             + " again", record.requestId(), e);
+                    workers.execute(remove);
+                } catch (RuntimeException refused) {
+                    remove.run();
                 }
             }
 
@@ -329,6 +340,21 @@ public final class JobsConsumer extends ScheduledBatchPollingConsumer {
         getAsyncProcessor().process(exchange, doneSync -> {
             // the synchronization above does the store work; an exception was handled by Camel's error handler
         });
+    }
+
+    private void removeDelivered(JobRecord record) {
+        try {
+            if (!store.remove(record.requestId(), owner)) {
+                LOG.warn("Job {} was delivered, but its lease had passed to another instance: it may be delivered once"
+                         + " more (use CamelPixazoRequestId as idempotency key)", record.requestId());
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Job {} was delivered but could not be removed from the job store; it will be delivered again",
+                    record.requestId(), e);
+        } finally {
+            held.remove(record.requestId());
+            removing.decrementAndGet();
+        }
     }
 
     private CompletableFuture<JobSnapshot> query(JobRecord record) {
