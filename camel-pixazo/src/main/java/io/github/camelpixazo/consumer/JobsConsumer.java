@@ -172,9 +172,9 @@ public final class JobsConsumer extends ScheduledBatchPollingConsumer {
             }
         }
         calls = new JobCalls(endpoint);
-        results = new ResultExchanges(endpoint, calls, () -> createExchange(false));
-        permits = new Semaphore(config.getPollConcurrency());
         workers = endpoint.workerPool();
+        results = new ResultExchanges(endpoint, calls, () -> createExchange(false), workers);
+        permits = new Semaphore(config.getPollConcurrency());
         leaseTimer = getEndpoint().getCamelContext().getExecutorServiceManager()
                 .newSingleThreadScheduledExecutor(this, "PixazoJobsLeases");
         long every = Math.max(200, lease.toMillis() / 3);

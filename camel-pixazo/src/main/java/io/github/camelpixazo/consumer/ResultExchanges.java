@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
 import io.github.camelpixazo.PixazoConstants;
@@ -39,11 +40,14 @@ final class ResultExchanges {
     private final PixazoEndpoint endpoint;
     private final JobCalls calls;
     private final Supplier<Exchange> newExchange;
+    private final Executor workers;
 
-    ResultExchanges(PixazoEndpoint endpoint, JobCalls calls, Supplier<Exchange> newExchange) {
+    /** @param workers where a downloaded result is written into its message (never the HTTP client's threads) */
+    ResultExchanges(PixazoEndpoint endpoint, JobCalls calls, Supplier<Exchange> newExchange, Executor workers) {
         this.endpoint = endpoint;
         this.calls = calls;
         this.newExchange = newExchange;
+        this.workers = workers;
     }
 
     /** The exchange of a job the gateway reports terminal; completes once its images are downloaded (or not). */
@@ -71,7 +75,7 @@ final class ResultExchanges {
         ImageFormat requested = requestedFormat(record);
         CompletableFuture<Exchange> result = new CompletableFuture<>();
         calls.download(urls, snapshot.mediaType(), record.requestId(), downloadDeadline(record), spool.settings(),
-                spool.files()).whenComplete((images, error) -> {
+                spool.files()).whenCompleteAsync((images, error) -> {
                     try {
                         if (error == null) {
                             ResultWriter.images(exchange, snapshot, model, images, single, requested, spool);
@@ -87,7 +91,7 @@ final class ResultExchanges {
                     } catch (Throwable e) {
                         result.completeExceptionally(e);
                     }
-                });
+                }, workers);
         return result;
     }
 

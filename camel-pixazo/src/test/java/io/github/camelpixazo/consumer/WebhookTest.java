@@ -197,6 +197,27 @@ class WebhookTest extends PixazoTestSupport {
     }
 
     @Test
+    void syncModeProgressCallbacksAreConfirmedOnceAndLoggedOnce() throws Exception {
+        collect("&progress=log");
+        context.getComponent("pixazo", PixazoComponent.class).getConfiguration().setWebhookMode("sync");
+        String url = submitJob();
+        assertEquals("sync", gateway.api().findAll(postRequestedFor(urlPathEqualTo(GENERATE_2))).get(0)
+                .getHeader("X-Webhook-Mode"));
+        gateway.stubStatus(ID, "PROCESSING", null);
+        try (io.github.camelpixazo.support.LogCapture logs = new io.github.camelpixazo.support.LogCapture()) {
+            assertEquals(202, post(url, callback("PROCESSING")));
+            Await.until(Duration.ofSeconds(10), () -> logs.count("is PROCESSING") == 1, "the progress line");
+            assertEquals(202, post(url, callback("PROCESSING")), "the next sync callback");
+            Thread.sleep(300);
+            assertEquals(1, logs.lines().stream().filter(l -> l.startsWith("INFO") && l.contains(ID)
+                    && l.contains("is PROCESSING")).count(), "logged once");
+        }
+        assertEquals(1, statusQueries(), "the first PROCESSING hint confirmed; later ones need no query");
+        assertEquals(List.of(), received, "progress=log emits nothing");
+        assertEquals("PROCESSING", store().find(ID).orElseThrow().lastStatus());
+    }
+
+    @Test
     void anOversizedOrNonJsonBodyIsRefusedWith413Or400() throws Exception {
         collect("");
         String url = submitJob();
