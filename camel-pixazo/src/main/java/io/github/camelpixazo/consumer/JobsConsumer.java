@@ -379,15 +379,6 @@ public final class JobsConsumer extends ScheduledBatchPollingConsumer {
         return Duration.ofMillis(config.getConnectTimeout() + config.getReadTimeout());
     }
 
-    /** The query's answer or failure, waited for on the calling (poll or worker) thread. */
-    private static Outcome outcome(CompletableFuture<JobSnapshot> query) {
-        try {
-            return new Outcome(query.join(), null);
-        } catch (RuntimeException e) {
-            return new Outcome(null, Retrier.unwrap(e));
-        }
-    }
-
     private record Outcome(JobSnapshot snapshot, Throwable failure) {
     }
 
@@ -546,23 +537,21 @@ public final class JobsConsumer extends ScheduledBatchPollingConsumer {
         }
         JobRecord mine = claimed.get();
         held.put(mine.requestId(), mine);
-        CompletableFuture<Exchange> exchange;
-        try {
-            exchange = decide(mine, outcome(query(mine)), true);
-        } catch (RuntimeException e) {
-            LOG.warn("pixazo:jobs could not handle the callback of job {}; polling will", mine.requestId(), e);
-            release(mine);
-            return;
-        }
-        if (exchange == null) {
-            return;
-        }
-        try {
-            deliver(exchange.join(), mine);
-        } catch (RuntimeException e) {
-            LOG.warn("pixazo:jobs could not build the exchange of job {}; polling will", mine.requestId(),
-                    Retrier.unwrap(e));
-            reschedule(mine, Instant.now(), grow(mine.pollInterval()), mine.lastStatus(), String.valueOf(e), false);
-        }
+        // from here on nothing waits on a worker: the query completes on the HTTP client's threads, the decision and
+        // the delivery are handed back to the worker pool (a worker waiting for another worker could starve the pool)
+        query(mine).handleAsync((snapshot, error) -> decide(mine, new Outcome(snapshot,
+                        error == null ? null : Retrier.unwrap(error)), true), workers)
+                .thenCompose(exchange -> exchange != null ? exchange : CompletableFuture.<Exchange> completedFuture(null))
+                .whenCompleteAsync((exchange, error) -> {
+                    if (error != null) {
+                        Throwable failure = Retrier.unwrap(error);
+                        LOG.warn("pixazo:jobs could not handle the callback of job {}; polling will",
+                                mine.requestId(), failure);
+                        reschedule(mine, Instant.now(), grow(mine.pollInterval()), mine.lastStatus(),
+                                String.valueOf(failure), true);
+                    } else if (exchange != null) {
+                        deliver(exchange, mine);
+                    }
+                }, workers);
     }
 }
