@@ -89,8 +89,6 @@ public final class JobsConsumer extends ScheduledBatchPollingConsumer {
     private final Progress progress;
     /** Jobs this consumer holds a lease on (claimed, being queried, or their exchange in flight): renewed. */
     private final Map<String, JobRecord> held = new ConcurrentHashMap<>();
-    /** Delivered jobs whose removal from the store is under way on a worker. */
-    private final java.util.concurrent.atomic.AtomicInteger removing = new java.util.concurrent.atomic.AtomicInteger();
     private volatile JobStore store;
     private volatile String owner;
     private volatile Duration lease;
@@ -197,11 +195,6 @@ public final class JobsConsumer extends ScheduledBatchPollingConsumer {
         if (leaseTimer != null) {
             getEndpoint().getCamelContext().getExecutorServiceManager().shutdownNow(leaseTimer);
             leaseTimer = null;
-        }
-        // delivered jobs still being removed must go first, or they would be freed (and delivered again)
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (removing.get() > 0 && System.nanoTime() - until < 0) {
-            Thread.sleep(5);
         }
         // what we still hold but did not deliver: free at once for the next start or another instance
         for (String requestId : List.copyOf(held.keySet())) {
@@ -313,15 +306,9 @@ public final class JobsConsumer extends ScheduledBatchPollingConsumer {
         exchange.getExchangeExtension().addOnCompletion(new Synchronization() {
             @Override
             public void onComplete(Exchange done) {
-                // on a worker, so that the next exchange of the batch need not wait for this disk flush; the lease
-                // (still held and renewed) keeps the job from being claimed meanwhile
-                removing.incrementAndGet();
-                Runnable remove = () -> removeDelivered(record);
-                try {
-                    workers.execute(remove);
-                } catch (RuntimeException refused) {
-                    remove.run();
-                }
+                // right here, before the next exchange of the batch: removing later (off this thread) would widen the
+                // window in which a kill -9 delivers a job twice from one exchange to a whole batch
+                removeDelivered(record);
             }
 
             @Override
@@ -353,7 +340,6 @@ public final class JobsConsumer extends ScheduledBatchPollingConsumer {
                     record.requestId(), e);
         } finally {
             held.remove(record.requestId());
-            removing.decrementAndGet();
         }
     }
 
