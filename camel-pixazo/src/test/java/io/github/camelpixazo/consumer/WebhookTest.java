@@ -61,6 +61,10 @@ class WebhookTest extends PixazoTestSupport {
         server.setHost("127.0.0.1");
         server.setPort(port);
         context.addService(server);
+        // a small worker pool: the callback path must never wait on a worker for work queued to the same pool
+        PixazoComponent pixazo = context.getComponent("pixazo", PixazoComponent.class);
+        pixazo.setWorkerPoolSize(1);
+        pixazo.setWorkerPoolMaxSize(2);
         return context;
     }
 
@@ -215,6 +219,37 @@ class WebhookTest extends PixazoTestSupport {
         assertEquals(1, statusQueries(), "the first PROCESSING hint confirmed; later ones need no query");
         assertEquals(List.of(), received, "progress=log emits nothing");
         assertEquals("PROCESSING", store().find(ID).orElseThrow().lastStatus());
+    }
+
+    @Test
+    void manyCallbacksAtOnceAllDeliverWithTwoWorkers() throws Exception {
+        collect("");
+        gateway.stubTemplatedJobs(GENERATE_2, "COMPLETED", TestImages.png(8, 8));
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            Exchange out = template.request("pixazo:generate?waitForCompletion=false", e -> e.getIn().setBody("p"));
+            ids.add(((io.github.camelpixazo.job.SubmittedJob) out.getMessage().getBody()).requestId());
+        }
+        List<String> urls = gateway.api().findAll(postRequestedFor(urlPathEqualTo(GENERATE_2))).stream()
+                .map(r -> r.getHeader("X-Webhook-URL")).toList();
+        List<CompletableFuture<Integer>> posts = new java.util.ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            String url = urls.get(i);
+            String body = GatewayStub.status(ids.get(i), "COMPLETED", null, null, null);
+            posts.add(CompletableFuture.supplyAsync(() -> {
+                try {
+                    return post(url, body);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }));
+        }
+        posts.forEach(p -> assertEquals(202, p.join()));
+        Await.until(Duration.ofSeconds(20), () -> received.size() == 20 && store().count() == 0,
+                "20 results with a worker pool of 2");
+        assertEquals(new java.util.HashSet<>(ids), received.stream()
+                .map(e -> e.getMessage().getHeader(PixazoConstants.REQUEST_ID, String.class))
+                .collect(java.util.stream.Collectors.toSet()));
     }
 
     @Test
