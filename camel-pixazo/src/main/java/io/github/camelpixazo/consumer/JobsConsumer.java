@@ -1,6 +1,5 @@
 package io.github.camelpixazo.consumer;
 
-import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.time.Instant;
