@@ -1,5 +1,6 @@
 package io.github.camelpixazo;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +9,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.stream.Collectors;
 
+import io.github.camelpixazo.consumer.JobsConsumer;
 import io.github.camelpixazo.error.PixazoValidationException;
 import io.github.camelpixazo.gateway.ImageGateway;
 import io.github.camelpixazo.job.JobClient;
@@ -15,16 +17,19 @@ import io.github.camelpixazo.job.JobWaiter;
 import io.github.camelpixazo.job.PollSettings;
 import io.github.camelpixazo.job.MediaDownloader;
 import io.github.camelpixazo.media.SpoolSettings;
+import io.github.camelpixazo.producer.CarriedHeaders;
 import io.github.camelpixazo.producer.ExchangeSpool;
 import io.github.camelpixazo.producer.ImageInputReader;
 import io.github.camelpixazo.producer.ImageJobProducer;
 import io.github.camelpixazo.producer.ImageRequestFactory;
+import io.github.camelpixazo.producer.JobRecorder;
 import io.github.camelpixazo.producer.StatusProducer;
 import io.github.camelpixazo.request.ImageInput;
 import io.github.camelpixazo.request.ImageOperation;
 import io.github.camelpixazo.request.ImageRequest;
 import io.github.camelpixazo.request.ImageRequestValidator;
 import io.github.camelpixazo.request.Spelling;
+import io.github.camelpixazo.webhook.WebhookTokens;
 
 import org.apache.camel.AsyncEndpoint;
 import org.apache.camel.Category;
@@ -36,22 +41,25 @@ import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
-import org.apache.camel.support.DefaultEndpoint;
+import org.apache.camel.support.ScheduledPollEndpoint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Generate and edit images with GPT Image 2 and GPT Image 1.5 through the Pixazo, Pixapi or EvoLink API gateway.
+ * Generate and edit images with GPT Image 2 and GPT Image 1.5 through the Pixazo, Pixapi or EvoLink API gateway;
+ * collect jobs submitted with waitForCompletion=false with the pixazo:jobs consumer.
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "pixazo", title = "Pixazo", syntax = "pixazo:operation",
-             producerOnly = true, category = { Category.AI }, headersClass = PixazoConstants.class)
-public class PixazoEndpoint extends DefaultEndpoint implements AsyncEndpoint, EndpointServiceLocation {
+             category = { Category.AI }, headersClass = PixazoConstants.class)
+public class PixazoEndpoint extends ScheduledPollEndpoint implements AsyncEndpoint, EndpointServiceLocation {
 
     private static final Logger LOG = LoggerFactory.getLogger(PixazoEndpoint.class);
 
-    @UriPath(label = "producer", enums = "generate,edit,status", description = "The operation: generate (text to image), edit (image to"
-                                                         + " image, the body holds the image) or status (one status"
-                                                         + " query of a job by its request id).")
+    @UriPath(label = "common", enums = "generate,edit,status,jobs", description = "The operation: generate (text to image), edit (image to"
+                                                         + " image, the body holds the image), status (one status"
+                                                         + " query of a job by its request id) - producers; or jobs (in"
+                                                         + " from(): one exchange per job submitted with"
+                                                         + " waitForCompletion=false, when it finishes).")
     @Metadata(required = true, important = true)
     private PixazoOperation operation;
 
@@ -65,6 +73,8 @@ public class PixazoEndpoint extends DefaultEndpoint implements AsyncEndpoint, En
     private JobClient jobClient;
     private MediaDownloader downloader;
     private java.nio.file.Path spoolDirectory;
+    private CarriedHeaders carriedHeaders = CarriedHeaders.parse(null);
+    private JobRecorder jobRecorder;
 
     public PixazoEndpoint(String uri, PixazoComponent component, PixazoOperation operation,
                           PixazoConfiguration configuration) {
@@ -101,7 +111,16 @@ public class PixazoEndpoint extends DefaultEndpoint implements AsyncEndpoint, En
                     + " themselves, so there is no job to look at later: remove waitForCompletion=false, or"
                     + " synchronous=true to submit now and collect later.");
         }
-        if (operation != PixazoOperation.status) {
+        carriedHeaders = CarriedHeaders.parse(configuration.getCarryHeaders());
+        if (configuration.getWebhookUrl() != null && !configuration.getWebhookUrl().isBlank()
+            && (operation == PixazoOperation.jobs || !configuration.isWaitForCompletion())) {
+            WebhookTokens.requireExtensible(configuration.getWebhookUrl());
+            ImageRequestValidator.validateWebhookUrl(configuration.getWebhookUrl().trim(),
+                    configuration.isWebhookAllowHttpLoopback());
+        }
+        if (operation == PixazoOperation.jobs) {
+            JobsConsumer.checkOptions(configuration, givenOptions);
+        } else if (operation != PixazoOperation.status) {
             ImageOperation imageOperation = operation == PixazoOperation.generate ? ImageOperation.GENERATE : ImageOperation.EDIT;
             ImageInput mask = configuration.getMask() != null
                     ? ImageInputReader.fromResource(getCamelContext(), "mask", configuration.getMask()) : null;
@@ -125,19 +144,35 @@ public class PixazoEndpoint extends DefaultEndpoint implements AsyncEndpoint, En
         downloader = new MediaDownloader(component.transport(), component.retrier(), settings.retryPolicy(),
                 settings.connectTimeout(), settings.readTimeout());
         spoolDirectory = ExchangeSpool.directory(getCamelContext());
+        if (!configuration.isWaitForCompletion()
+            && (operation == PixazoOperation.generate || operation == PixazoOperation.edit)) {
+            // the store starts now, so that a store that cannot start fails the route at start-up
+            jobRecorder = new JobRecorder(settings.gateway().id(), settings.client().baseUrl().toString(), component.jobStore(),
+                    carriedHeaders, settings.poll().interval(), Duration.ofMillis(configuration.getWebhookFallbackDelay()));
+        }
     }
 
     @Override
     public Producer createProducer() throws Exception {
+        if (operation == PixazoOperation.jobs) {
+            throw new PixazoValidationException("operation", "jobs", "pixazo:jobs is a consumer endpoint: use it in"
+                    + " from(\"pixazo:jobs\") to receive the jobs submitted with waitForCompletion=false when they"
+                    + " finish. To send a job use pixazo:generate or pixazo:edit; to query one, pixazo:status.");
+        }
         return operation == PixazoOperation.status ? new StatusProducer(this) : new ImageJobProducer(this);
     }
 
     @Override
-    public Consumer createConsumer(Processor processor) {
+    public Consumer createConsumer(Processor processor) throws Exception {
+        if (operation == PixazoOperation.jobs) {
+            JobsConsumer consumer = new JobsConsumer(this, processor);
+            configureConsumer(consumer);
+            return consumer;
+        }
         throw new UnsupportedOperationException("pixazo:" + operation + " is a producer endpoint: use it in to(...),"
                                                 + " not in from(...). Start the route from what brings the prompts or"
                                                 + " images (file:, ftp:, jms:, timer:, ...) and send them to pixazo:"
-                                                + operation + ".");
+                                                + operation + ". To receive finished jobs, use from(\"pixazo:jobs\").");
     }
 
     @Override
@@ -215,5 +250,30 @@ public class PixazoEndpoint extends DefaultEndpoint implements AsyncEndpoint, En
 
     public Executor workerPool() throws Exception {
         return getComponent().workerPool();
+    }
+
+    /** waitForCompletion=false: records submitted jobs in the component's job store. */
+    public JobRecorder jobRecorder() {
+        return jobRecorder;
+    }
+
+    /** The headers the option carryHeaders names. */
+    public CarriedHeaders carriedHeaders() {
+        return carriedHeaders;
+    }
+
+    /** The component's job store (started on first use). */
+    public io.github.camelpixazo.store.JobStore jobStore() throws Exception {
+        return getComponent().jobStore();
+    }
+
+    /** This endpoint's retry rules (delays, Retry-After). */
+    public io.github.camelpixazo.job.RetryPolicy retryPolicy() {
+        return settings.retryPolicy();
+    }
+
+    /** The options this endpoint's user wrote, as text (for messages). */
+    public Map<String, String> givenOptions() {
+        return givenOptions;
     }
 }
