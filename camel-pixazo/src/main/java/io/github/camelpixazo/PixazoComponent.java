@@ -108,6 +108,8 @@ public class PixazoComponent extends DefaultComponent implements SSLContextParam
     private String jobStoreDirectory;
 
     private volatile JobStoreOptions.Opened openedStore;
+    /** The clients of the started endpoints, for pixazo:jobs to query each job where it was submitted. */
+    private final GatewayClients gatewayClients = new GatewayClients();
     private volatile HttpTransport transport;
     private volatile ScheduledExecutorService scheduler;
     private volatile ExecutorService httpExecutor;
@@ -320,6 +322,10 @@ public class PixazoComponent extends DefaultComponent implements SSLContextParam
             openedStore = JobStoreOptions.open(jobStore, jobStoreDataSource, jobStoreDirectory);
         }
         return openedStore.store();
+    }
+
+    GatewayClients gatewayClients() {
+        return gatewayClients;
     }
 
     UnaryOperator<String> environment() {

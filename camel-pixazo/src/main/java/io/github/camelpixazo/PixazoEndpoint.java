@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Locale;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
@@ -11,6 +13,7 @@ import java.util.stream.Collectors;
 
 import io.github.camelpixazo.consumer.JobsConsumer;
 import io.github.camelpixazo.error.PixazoValidationException;
+import io.github.camelpixazo.gateway.Gateways;
 import io.github.camelpixazo.gateway.ImageGateway;
 import io.github.camelpixazo.job.JobClient;
 import io.github.camelpixazo.job.JobWaiter;
@@ -75,6 +78,8 @@ public class PixazoEndpoint extends ScheduledPollEndpoint implements AsyncEndpoi
     private java.nio.file.Path spoolDirectory;
     private CarriedHeaders carriedHeaders = CarriedHeaders.parse(null);
     private JobRecorder jobRecorder;
+    /** pixazo:jobs: clients for other gateways' documented base URLs, keyed from their environment variables. */
+    private final Map<String, JobClient> environmentClients = new ConcurrentHashMap<>();
 
     public PixazoEndpoint(String uri, PixazoComponent component, PixazoOperation operation,
                           PixazoConfiguration configuration) {
@@ -129,10 +134,30 @@ public class PixazoEndpoint extends ScheduledPollEndpoint implements AsyncEndpoi
             // fail at route start-up on options that can never work, whatever the messages say
             ImageRequest defaults = requestFactory.fromEndpoint();
             List<String> warnings = validator.validateOptions(defaults);
+            if (!configuration.isWaitForCompletion() && defaults.webhook() != null) {
+                requirePerJobCallbackUrlFits(defaults);
+            }
             if (configuration.getPrompt() != null) {
                 validator.validatePrompt(defaults);
             }
             warnings.forEach(warning -> LOG.warn("{}: {}", this, warning));
+        }
+    }
+
+    /**
+     * With waitForCompletion=false each job's callback URL is webhookUrl plus a 44-character secret segment: it must
+     * still be within the gateway's documented limit (EvoLink: 2,048 characters), checked now because the message
+     * that would otherwise fail must not quote a URL holding the secret.
+     */
+    private void requirePerJobCallbackUrlFits(ImageRequest defaults) {
+        int max = settings.gateway().support(defaults.model()).maxWebhookUrlLength();
+        String url = defaults.webhook().url();
+        int perJob = WebhookTokens.callbackUrlLength(url);
+        if (max > 0 && perJob > max) {
+            throw new PixazoValidationException("webhookUrl", url, "is " + url.length() + " characters long, and with"
+                    + " waitForCompletion=false each job's callback URL is webhookUrl followed by /<a 43-character"
+                    + " secret of that job> (" + perJob + " characters); " + settings.gateway().name() + " accepts at"
+                    + " most " + max + ". Use a shorter webhookUrl.");
         }
     }
 
@@ -141,15 +166,30 @@ public class PixazoEndpoint extends ScheduledPollEndpoint implements AsyncEndpoi
         super.doStart();
         PixazoComponent component = getComponent();
         jobClient = new JobClient(settings.gateway(), component.transport(), component.retrier(), settings.client());
+        component.gatewayClients().register(settings.gateway().id(), baseUrl(), jobClient);
         downloader = new MediaDownloader(component.transport(), component.retrier(), settings.retryPolicy(),
                 settings.connectTimeout(), settings.readTimeout());
         spoolDirectory = ExchangeSpool.directory(getCamelContext());
         if (!configuration.isWaitForCompletion()
             && (operation == PixazoOperation.generate || operation == PixazoOperation.edit)) {
             // the store starts now, so that a store that cannot start fails the route at start-up
-            jobRecorder = new JobRecorder(settings.gateway().id(), settings.client().baseUrl().toString(), component.jobStore(),
+            jobRecorder = new JobRecorder(settings.gateway().id(), baseUrl(), component.jobStore(),
                     carriedHeaders, settings.poll().interval(), Duration.ofMillis(configuration.getWebhookFallbackDelay()));
         }
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (jobClient != null) {
+            getComponent().gatewayClients().unregister(settings.gateway().id(), baseUrl(), jobClient);
+        }
+        environmentClients.clear(); // they use the component's transport of this run
+        super.doStop();
+    }
+
+    /** This endpoint's base URL as clients and job records write it (normalised, no trailing slash). */
+    private String baseUrl() {
+        return settings.client().baseUrl().toString();
     }
 
     @Override
@@ -224,6 +264,55 @@ public class PixazoEndpoint extends ScheduledPollEndpoint implements AsyncEndpoi
 
     public JobClient jobClient() {
         return jobClient;
+    }
+
+    /**
+     * The client to query a stored job with: the job's gateway at the base URL it was submitted to, with the key
+     * configured for them. In order: this endpoint's own client when the job is of its gateway and base URL; the
+     * client of any started endpoint of this component for that gateway and base URL (normally the producer that
+     * submitted the job); for the gateway's documented base URL, a client with the gateway's environment variable
+     * ({@code PIXAPI_API_KEY}, ...) and this endpoint's timeouts and retries. A key is never paired with a base URL
+     * it was not configured for.
+     *
+     * @param gatewayId the job's gateway ({@code pixazo}, {@code pixapi}, {@code evolink})
+     * @param baseUrl   the base URL the job was submitted to, or null when not recorded (the gateway's documented one,
+     *                  or this endpoint's for its own gateway)
+     * @throws PixazoValidationException on option {@code gateway} (an unknown gateway, or none configured for that
+     *                                   base URL, saying what to do) or {@code apiKey} (no key for that gateway)
+     */
+    public JobClient jobClientFor(String gatewayId, String baseUrl) throws Exception {
+        ImageGateway gateway = Gateways.byId(gatewayId);
+        boolean own = gateway.id().equals(settings.gateway().id());
+        String base = baseUrl != null ? PixazoSettings.baseUrl(baseUrl).toString()
+                : own ? baseUrl() : PixazoSettings.baseUrl(gateway.defaultBaseUrl()).toString();
+        if (own && base.equals(baseUrl())) {
+            return jobClient;
+        }
+        Optional<JobClient> registered = getComponent().gatewayClients().find(gateway.id(), base);
+        if (registered.isPresent()) {
+            return registered.get();
+        }
+        if (!base.equals(PixazoSettings.baseUrl(gateway.defaultBaseUrl()).toString())) {
+            throw new PixazoValidationException("gateway", gatewayId, "a job was submitted to " + gateway.name() + " at "
+                    + base + ", and no started pixazo endpoint of this component is configured for that gateway and"
+                    + " baseUrl, so there is no key for it. Keep the route that submitted it (its endpoint brings the"
+                    + " key when it starts), or give pixazo:jobs gateway=" + gateway.id() + " and baseUrl=" + base
+                    + ".");
+        }
+        JobClient fromEnvironment = environmentClients.get(gateway.id());
+        if (fromEnvironment == null) {
+            // as an endpoint with only gateway=<id> would be: that gateway's documented base URL and variable
+            PixazoConfiguration other = configuration.copy();
+            other.setGateway(gateway.id());
+            other.setBaseUrl(null);
+            other.setApiKey(null);
+            PixazoSettings otherSettings = PixazoSettings.of(other, givenOptions, getComponent().environment());
+            PixazoComponent component = getComponent();
+            fromEnvironment = new JobClient(gateway, component.transport(), component.retrier(), otherSettings.client());
+            JobClient raced = environmentClients.putIfAbsent(gateway.id(), fromEnvironment);
+            fromEnvironment = raced != null ? raced : fromEnvironment;
+        }
+        return fromEnvironment;
     }
 
     public MediaDownloader downloader() {

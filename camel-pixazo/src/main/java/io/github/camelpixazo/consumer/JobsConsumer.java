@@ -25,6 +25,8 @@ import io.github.camelpixazo.gateway.JobSnapshot;
 import io.github.camelpixazo.gateway.JobStatus;
 import io.github.camelpixazo.job.PollSettings;
 import io.github.camelpixazo.job.Retrier;
+import io.github.camelpixazo.media.SpoolTarget;
+import io.github.camelpixazo.media.TempFiles;
 import io.github.camelpixazo.store.JobRecord;
 import io.github.camelpixazo.store.JobStore;
 import io.github.camelpixazo.webhook.CallbackReceiver;
@@ -226,21 +228,28 @@ public final class JobsConsumer extends ScheduledBatchPollingConsumer {
             return 0;
         }
         claimed.forEach(record -> held.put(record.requestId(), record));
-        // 1. status queries, at most pollConcurrency at once (this poll thread waits for a permit, no HTTP thread does)
+        // 1. status queries, each at its job's gateway, at most pollConcurrency at once (this poll thread waits for a
+        //    permit, no HTTP thread does); images an answer carries inline go to the query's own temporary files
         List<CompletableFuture<JobSnapshot>> queries = new ArrayList<>(claimed.size());
+        List<TempFiles> spools = new ArrayList<>(claimed.size());
         for (JobRecord record : claimed) {
-            queries.add(query(record));
+            TempFiles files = new TempFiles();
+            spools.add(files);
+            queries.add(query(record, files));
         }
         // 2. each answer's decision and store write, on the component's worker pool as the answers arrive (store
         //    writes of different jobs overlap their disk flushes); the poll thread waits for all of them
         List<CompletableFuture<CompletableFuture<Exchange>>> decisions = new ArrayList<>(claimed.size());
         for (int i = 0; i < claimed.size(); i++) {
             JobRecord record = claimed.get(i);
+            TempFiles files = spools.get(i);
             decisions.add(queries.get(i).handleAsync((snapshot, error) -> {
                 try {
-                    return decide(record, new Outcome(snapshot, error == null ? null : Retrier.unwrap(error)), false);
+                    return decide(record, new Outcome(snapshot, error == null ? null : Retrier.unwrap(error)), false,
+                            files);
                 } catch (RuntimeException e) {
                     LOG.warn("pixazo:jobs could not handle job {}; it stays in the store", record.requestId(), e);
+                    files.deleteAll();
                     release(record);
                     return null;
                 }
@@ -248,11 +257,13 @@ public final class JobsConsumer extends ScheduledBatchPollingConsumer {
         }
         List<CompletableFuture<Exchange>> finished = new ArrayList<>();
         List<JobRecord> finishedRecords = new ArrayList<>();
+        List<TempFiles> finishedSpools = new ArrayList<>();
         for (int i = 0; i < claimed.size(); i++) {
             CompletableFuture<Exchange> exchange = decisions.get(i).join();
             if (exchange != null) {
                 finished.add(exchange);
                 finishedRecords.add(claimed.get(i));
+                finishedSpools.add(spools.get(i));
             }
         }
         // 3. the finished jobs' exchanges (downloads included), emitted as one batch
@@ -266,6 +277,7 @@ public final class JobsConsumer extends ScheduledBatchPollingConsumer {
             } catch (RuntimeException e) {
                 LOG.warn("pixazo:jobs could not build the exchange of job {}; it stays in the store",
                         record.requestId(), Retrier.unwrap(e));
+                finishedSpools.get(i).deleteAll();
                 reschedule(record, Instant.now(), grow(record.pollInterval()), record.lastStatus(),
                         "the result could not be built: " + Retrier.unwrap(e), false);
             }
@@ -291,6 +303,8 @@ public final class JobsConsumer extends ScheduledBatchPollingConsumer {
         for (Object left : exchanges) {
             Exchange exchange = (Exchange) left;
             release(exchange.getProperty(RECORD_PROPERTY, JobRecord.class));
+            // never routed, so never completed: run its completions (they delete its temporary image files)
+            exchange.getExchangeExtension().handoverCompletions().forEach(done -> done.onFailure(exchange));
             releaseExchange(exchange, false);
         }
         return total;
@@ -342,7 +356,8 @@ public final class JobsConsumer extends ScheduledBatchPollingConsumer {
         }
     }
 
-    private CompletableFuture<JobSnapshot> query(JobRecord record) {
+    /** One status query at the job's own gateway; inline images go to {@code files}, owned by the caller. */
+    private CompletableFuture<JobSnapshot> query(JobRecord record, TempFiles files) {
         try {
             permits.acquire();
         } catch (InterruptedException e) {
@@ -351,7 +366,7 @@ public final class JobsConsumer extends ScheduledBatchPollingConsumer {
         }
         CompletableFuture<JobSnapshot> query;
         try {
-            query = calls.status(record, queryTimeLimit());
+            query = calls.status(record, queryTimeLimit(), new SpoolTarget(endpoint.spoolSettings(), files));
         } catch (RuntimeException e) {
             permits.release();
             return CompletableFuture.failedFuture(e);
@@ -372,16 +387,27 @@ public final class JobsConsumer extends ScheduledBatchPollingConsumer {
      * rescheduled (and its lease released).
      *
      * @param fromCallback a webhook's confirmation: an unfinished job keeps its fallback poll time
+     * @param files        the query's temporary files (inline images): a terminal job's exchange takes them, else
+     *                     they are deleted here
      */
-    private CompletableFuture<Exchange> decide(JobRecord record, Outcome outcome, boolean fromCallback) {
-        Instant now = Instant.now();
+    private CompletableFuture<Exchange> decide(JobRecord record, Outcome outcome, boolean fromCallback,
+                                               TempFiles files) {
+        CompletableFuture<Exchange> exchange = decide(record, outcome, fromCallback, files, Instant.now());
+        if (exchange == null || !(outcome.snapshot() != null && outcome.snapshot().status().isTerminal())) {
+            files.deleteAll();
+        }
+        return exchange;
+    }
+
+    private CompletableFuture<Exchange> decide(JobRecord record, Outcome outcome, boolean fromCallback,
+                                               TempFiles files, Instant now) {
         PollSettings poll = endpoint.pollSettings();
         boolean expired = !now.isBefore(record.submittedAt().plus(poll.jobTimeout()));
         if (outcome.failure() != null) {
             Throwable failure = outcome.failure();
             String error = failure.getMessage() != null ? failure.getMessage() : failure.toString();
             if (expired) {
-                return CompletableFuture.completedFuture(results.timedOut(record, record.lastStatus(), error));
+                return CompletableFuture.completedFuture(results.timedOut(record, record.lastStatus(), null, error));
             }
             Duration wait = endpoint.retryPolicy().delay(failure, Math.max(1, record.polls()));
             if (wait.compareTo(record.pollInterval()) < 0) {
@@ -395,10 +421,11 @@ public final class JobsConsumer extends ScheduledBatchPollingConsumer {
         JobSnapshot snapshot = outcome.snapshot();
         if (snapshot.status().isTerminal()) {
             LOG.debug("Job {}: {} -> {}", record.requestId(), record.lastStatus(), snapshot.status());
-            return results.terminal(record, snapshot);
+            return results.terminal(record, snapshot, files);
         }
         if (expired) {
-            return CompletableFuture.completedFuture(results.timedOut(record, snapshot.status().name(), null));
+            return CompletableFuture.completedFuture(results.timedOut(record, snapshot.status().name(),
+                    snapshot.progress(), null));
         }
         if (snapshot.status() == JobStatus.PROCESSING && "QUEUED".equals(record.lastStatus())) {
             reportProgress(record, snapshot);
@@ -453,7 +480,8 @@ public final class JobsConsumer extends ScheduledBatchPollingConsumer {
 
     private void reportProgress(JobRecord record, JobSnapshot snapshot) {
         if (progress.logs()) {
-            LOG.info("Job {} ({}) is PROCESSING, {} s after its submit", record.requestId(), record.model(),
+            LOG.info("Job {} ({} at {}) is PROCESSING{}, {} s after its submit", record.requestId(), record.model(),
+                    record.gateway(), snapshot.progress() != null ? " (" + snapshot.progress() + " %)" : "",
                     Duration.between(record.submittedAt(), Instant.now()).toSeconds());
         }
         if (progress.emits()) {
@@ -500,10 +528,16 @@ public final class JobsConsumer extends ScheduledBatchPollingConsumer {
         JobRecord record = known.get();
         JobSnapshot hint;
         try {
-            hint = calls.readCallback(body);
+            Optional<JobSnapshot> read = calls.readCallback(record, body);
+            if (read.isEmpty()) {
+                LOG.debug("A callback for job {} of {}, which documents no callbacks; ignored", record.requestId(),
+                        record.gateway());
+                return;
+            }
+            hint = read.get();
         } catch (RuntimeException e) {
-            LOG.debug("The callback for job {} is not a status document ({}); ignored", record.requestId(),
-                    e.toString());
+            LOG.debug("The callback for job {} is not {}'s callback shape ({}); ignored", record.requestId(),
+                    record.gateway(), e.toString());
             return;
         }
         if (!record.requestId().equals(hint.requestId())) {
@@ -524,14 +558,16 @@ public final class JobsConsumer extends ScheduledBatchPollingConsumer {
         held.put(mine.requestId(), mine);
         // from here on nothing waits on a worker: the query completes on the HTTP client's threads, the decision and
         // the delivery are handed back to the worker pool (a worker waiting for another worker could starve the pool)
-        query(mine).handleAsync((snapshot, error) -> decide(mine, new Outcome(snapshot,
-                        error == null ? null : Retrier.unwrap(error)), true), workers)
+        TempFiles files = new TempFiles();
+        query(mine, files).handleAsync((snapshot, error) -> decide(mine, new Outcome(snapshot,
+                        error == null ? null : Retrier.unwrap(error)), true, files), workers)
                 .thenCompose(exchange -> exchange != null ? exchange : CompletableFuture.<Exchange> completedFuture(null))
                 .whenCompleteAsync((exchange, error) -> {
                     if (error != null) {
                         Throwable failure = Retrier.unwrap(error);
                         LOG.warn("pixazo:jobs could not handle the callback of job {}; polling will",
                                 mine.requestId(), failure);
+                        files.deleteAll();
                         reschedule(mine, Instant.now(), grow(mine.pollInterval()), mine.lastStatus(),
                                 String.valueOf(failure), true);
                     } else if (exchange != null) {

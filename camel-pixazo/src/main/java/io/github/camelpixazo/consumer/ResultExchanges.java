@@ -13,7 +13,9 @@ import io.github.camelpixazo.job.Deadline;
 import io.github.camelpixazo.gateway.JobSnapshot;
 import io.github.camelpixazo.gateway.JobStatus;
 import io.github.camelpixazo.job.Retrier;
+import io.github.camelpixazo.media.DownloadedImage;
 import io.github.camelpixazo.media.ImageFormat;
+import io.github.camelpixazo.media.TempFiles;
 import io.github.camelpixazo.producer.CarriedHeaders;
 import io.github.camelpixazo.producer.ExchangeSpool;
 import io.github.camelpixazo.producer.ResultWriter;
@@ -21,11 +23,13 @@ import io.github.camelpixazo.store.JobRecord;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.support.SynchronizationAdapter;
 
 /**
  * The exchanges {@code pixazo:jobs} emits, with the body and headers the waiting producer gives for the same outcome
  * ({@link ResultWriter}), plus the job's carried headers (put back first, so that the result's own headers such as
- * {@code CamelFileName} win) and {@code CamelPixazoSubmittedAt}:
+ * {@code CamelFileName} win), {@code CamelPixazoSubmittedAt} and {@code CamelPixazoGateway} (the gateway the job was
+ * submitted to); {@code CamelPixazoProgress} where the gateway reports it (EvoLink):
  * <ul>
  * <li>COMPLETED: the images ({@code download=true}) or the list of media URLs; when the images cannot be downloaded
  * (expired or missing URLs), the list of URLs with {@code CamelPixazoError} saying why - never dropped;</li>
@@ -50,18 +54,38 @@ final class ResultExchanges {
         this.workers = workers;
     }
 
-    /** The exchange of a job the gateway reports terminal; completes once its images are downloaded (or not). */
-    CompletableFuture<Exchange> terminal(JobRecord record, JobSnapshot snapshot) {
+    /**
+     * The exchange of a job the gateway reports terminal; completes once its images are downloaded (or not). Images
+     * the status answer carried inline (Pixapi's {@code b64_json}) are the body as they are, whatever {@code download}
+     * says, as with the waiting producer.
+     *
+     * @param queryFiles the status query's temporary files (inline images): deleted when the exchange completes
+     */
+    CompletableFuture<Exchange> terminal(JobRecord record, JobSnapshot snapshot, TempFiles queryFiles) {
         Exchange exchange = start(record);
+        exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+            @Override
+            public void onDone(Exchange done) {
+                queryFiles.deleteAll();
+            }
+        });
         Message message = exchange.getMessage();
         String model = record.model();
         if (snapshot.status() != JobStatus.COMPLETED) {
             ResultWriter.snapshot(message, snapshot);
             return CompletableFuture.completedFuture(exchange);
         }
+        boolean single = record.n() == null || record.n() == 1;
+        ImageFormat requested = requestedFormat(record);
+        if (snapshot.hasInlineImages()) {
+            ExchangeSpool spool = ExchangeSpool.attach(exchange, endpoint.spoolSettings());
+            List<DownloadedImage> images = single ? snapshot.images().subList(0, 1) : snapshot.images();
+            ResultWriter.images(exchange, snapshot, model, images, single, requested, spool);
+            return CompletableFuture.completedFuture(exchange);
+        }
         if (snapshot.mediaUrls().isEmpty()) {
             ResultWriter.mediaUrls(message, snapshot, model);
-            message.setHeader(PixazoConstants.ERROR, "Job " + record.requestId() + " is COMPLETED but the gateway"
+            message.setHeader(PixazoConstants.ERROR, "Job " + record.requestId() + " is COMPLETED but " + record.gateway()
                     + " listed no media URL; query it again later with pixazo:status.");
             return CompletableFuture.completedFuture(exchange);
         }
@@ -69,10 +93,8 @@ final class ResultExchanges {
             ResultWriter.mediaUrls(message, snapshot, model);
             return CompletableFuture.completedFuture(exchange);
         }
-        boolean single = record.n() == null || record.n() == 1;
         List<String> urls = single ? snapshot.mediaUrls().subList(0, 1) : snapshot.mediaUrls();
         ExchangeSpool spool = ExchangeSpool.attach(exchange, endpoint.spoolSettings());
-        ImageFormat requested = requestedFormat(record);
         CompletableFuture<Exchange> result = new CompletableFuture<>();
         calls.download(urls, snapshot.mediaType(), record.requestId(), downloadDeadline(record), spool.settings(),
                 spool.files()).whenCompleteAsync((images, error) -> {
@@ -95,14 +117,21 @@ final class ResultExchanges {
         return result;
     }
 
-    /** The exchange of a job that did not finish within jobTimeout of its submit. */
-    Exchange timedOut(JobRecord record, String lastStatus, String lastError) {
+    /**
+     * The exchange of a job that did not finish within jobTimeout of its submit.
+     *
+     * @param progress the last progress the gateway reported (EvoLink), or null
+     */
+    Exchange timedOut(JobRecord record, String lastStatus, Integer progress, String lastError) {
         Exchange exchange = start(record);
         Message message = exchange.getMessage();
         message.setHeader(PixazoConstants.REQUEST_ID, record.requestId());
         message.setHeader(PixazoConstants.STATUS, JobStatus.fromGateway(lastStatus).name());
         message.setHeader(PixazoConstants.MODEL, record.model());
         message.setHeader(PixazoConstants.TIMED_OUT, Boolean.TRUE);
+        if (progress != null) {
+            message.setHeader(PixazoConstants.PROGRESS, progress);
+        }
         message.setHeader(PixazoConstants.ERROR, "Job " + record.requestId() + " did not finish within jobTimeout="
                 + endpoint.pollSettings().jobTimeout() + " of its submit at " + record.submittedAt() + " (last status "
                 + lastStatus + (lastError != null ? "; last error: " + lastError : "") + "). It may still complete"
@@ -123,6 +152,7 @@ final class ResultExchanges {
         Message message = exchange.getMessage();
         CarriedHeaders.putBack(message, record.carriedHeaders());
         message.setHeader(PixazoConstants.SUBMITTED_AT, record.submittedAt());
+        message.setHeader(PixazoConstants.GATEWAY, record.gateway());
         return exchange;
     }
 

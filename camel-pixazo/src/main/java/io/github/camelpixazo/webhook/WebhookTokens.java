@@ -46,6 +46,11 @@ public final class WebhookTokens {
         return base + "/" + token;
     }
 
+    /** The length of each job's callback URL made from {@code webhookUrl} (the secret is always 43 characters). */
+    public static int callbackUrlLength(String webhookUrl) {
+        return callbackUrl(webhookUrl, "x".repeat(43)).length();
+    }
+
     /**
      * Checks that a webhook URL can take a per-job secret as its last path segment: no query, no fragment.
      *
