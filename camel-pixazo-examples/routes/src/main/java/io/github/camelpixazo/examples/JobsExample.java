@@ -15,9 +15,10 @@ import org.slf4j.LoggerFactory;
  * (routes/jobs-submit.camel.yaml) and a second YAML route receives each finished job from {@code pixazo:jobs}
  * (routes/jobs-collect.camel.yaml). Two stores:
  * <ul>
- * <li>{@code jobs}: the default file store ({@code jobStoreDirectory}), with webhooks: the sandbox calls back each job's
- * own URL on Camel's platform-http (camel-platform-http-main); one callback is lost and one duplicated on purpose, and
- * the collecting route still gets each job exactly once;</li>
+ * <li>{@code jobs}: the default file store ({@code jobStoreDirectory}), with webhooks where the gateway has them
+ * (Pixazo, EvoLink): the sandbox calls back each job's own URL on Camel's platform-http (camel-platform-http-main); one
+ * callback is lost and one duplicated on purpose, and the collecting route still gets each job exactly once. Pixapi
+ * documents no callbacks: its jobs are found by polling;</li>
  * <li>{@code jobs-jdbc}: the JDBC store on an H2 database file ({@code jobStoreDataSource=#jobsDb}), polling only.</li>
  * </ul>
  */
@@ -27,7 +28,7 @@ public final class JobsExample {
 
     /** Which store the example uses. */
     public enum Store {
-        FILE("jobs", "submit and collect later, YAML, file job store, webhooks"),
+        FILE("jobs", "submit and collect later, YAML, file job store, webhooks where the gateway has them"),
         JDBC("jobs-jdbc", "submit and collect later, YAML, JDBC job store (H2), polling");
 
         private final String example;
@@ -75,8 +76,9 @@ public final class JobsExample {
         JdbcConnectionPool database = null;
         if (store == Store.FILE) {
             runner.property("camel.component.pixazo.job-store-directory", dir.resolve("job-store"));
-            if (gateway.isSandbox()) {
-                // webhooks need a URL the gateway can reach: the sandbox reaches loopback, the real gateway does not
+            if (gateway.isSandbox() && gateway.hasCallbacks()) {
+                // webhooks need a URL the gateway can reach: the sandbox reaches loopback, the real gateway does not;
+                // Pixapi documents no callbacks, so its jobs are found by polling alone
                 int port = freePort();
                 runner.property("camel.server.enabled", "true")
                         .property("camel.server.host", "127.0.0.1")
