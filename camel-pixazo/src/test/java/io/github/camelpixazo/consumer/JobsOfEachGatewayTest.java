@@ -120,6 +120,11 @@ class JobsOfEachGatewayTest {
      * take their keys from PIXAPI_API_KEY and EVOLINK_API_KEY. {@code submitters}: which gateways' submit routes it has.
      */
     private CamelContext app(String name, Set<String> submitters, Consumer<PixazoComponent> configure) throws Exception {
+        return app(name, submitters, configure, "");
+    }
+
+    private CamelContext app(String name, Set<String> submitters, Consumer<PixazoComponent> configure,
+                             String consumerOptions) throws Exception {
         CamelContext context = new DefaultCamelContext();
         context.getCamelContextExtension().setName(name);
         PixazoComponent pixazo = new PixazoComponent();
@@ -149,7 +154,7 @@ class JobsOfEachGatewayTest {
                 if (submitters.contains("evolink")) {
                     from("direct:evolink").to(submit + "&gateway=evolink&baseUrl=" + EVOLINK.stub().baseUrl());
                 }
-                from(CONSUMER).routeId("collect").process(received::add);
+                from(CONSUMER + consumerOptions).routeId("collect").process(received::add);
             }
         });
         context.getShutdownStrategy().setTimeout(20);
@@ -260,6 +265,26 @@ class JobsOfEachGatewayTest {
         assertOnlyOwnKey(PIXAPI.stub(), "Authorization", "Bearer " + PIXAPI_KEY);
         assertOnlyQueried(PIXAZO.stub(), STATUS, Set.of());
         assertTrue(PIXAZO.stub().apiRequests().stream().noneMatch(r -> r.getUrl().contains(pixapiJob)));
+    }
+
+    @Test
+    void evolinksProgressRidesOnTheProgressEventOfItsJob() throws Exception {
+        stubJobs(false); // EvoLink answers processing, 40 %
+        CamelContext app = app("progress", Set.of("evolink"), null, "&progress=emit");
+        try {
+            String job = submit(app, "evolink", "evolink.txt");
+            Await.until(Duration.ofSeconds(20), () -> received.size() == 1, "the progress event");
+            Thread.sleep(200);
+            Exchange event = received.get(0);
+            assertEquals(1, received.size(), "once per job");
+            assertEquals(job, event.getMessage().getHeader(PixazoConstants.REQUEST_ID));
+            assertEquals("PROCESSING", event.getMessage().getHeader(PixazoConstants.STATUS));
+            assertEquals("evolink", event.getMessage().getHeader(PixazoConstants.GATEWAY));
+            assertEquals(40, event.getMessage().getHeader(PixazoConstants.PROGRESS));
+            assertEquals("evolink.txt", event.getMessage().getHeader("source"));
+        } finally {
+            app.stop();
+        }
     }
 
     private static void assertResult(Exchange exchange, String gateway, String source, byte[] image, Integer progress) {
