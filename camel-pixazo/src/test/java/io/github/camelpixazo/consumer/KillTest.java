@@ -102,7 +102,13 @@ class KillTest {
         });
         reader.start();
         try {
-            Await.until(Duration.ofSeconds(60), () -> submitted.size() == N, "the child submitted " + N + " jobs");
+            try {
+                Await.until(Duration.ofSeconds(60), () -> submitted.size() == N, "the child submitted " + N + " jobs");
+            } catch (AssertionError slow) {
+                throw new AssertionError(slow.getMessage() + " (" + submitted.size() + " did; child "
+                        + (child.isAlive() ? "alive" : "exited " + child.exitValue()) + "; its stderr ends: "
+                        + tail(tmp.resolve("child.err")) + ")", slow);
+            }
             Await.until(Duration.ofSeconds(30), () -> statusQueries() >= N, "the child polled them");
             if (duringDelivery) {
                 gateway.stubTemplatedJobs(GENERATE_2, "COMPLETED", png);
@@ -143,6 +149,16 @@ class KillTest {
             if (pool != null) {
                 pool.dispose();
             }
+        }
+    }
+
+    /** The end of the child's error output, for a failure message. */
+    private static String tail(Path file) {
+        try {
+            String text = java.nio.file.Files.readString(file);
+            return text.length() > 3000 ? text.substring(text.length() - 3000) : text;
+        } catch (IOException e) {
+            return "(unreadable: " + e + ")";
         }
     }
 
