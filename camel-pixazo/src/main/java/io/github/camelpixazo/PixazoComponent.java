@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 
 import javax.net.ssl.SSLContext;
+import javax.sql.DataSource;
 
 import io.github.camelpixazo.error.PixazoValidationException;
 import io.github.camelpixazo.http.HttpClientConfigurer;
@@ -16,6 +17,7 @@ import io.github.camelpixazo.job.JobWaiter;
 import io.github.camelpixazo.job.Retrier;
 import io.github.camelpixazo.producer.SpooledImageCache;
 import io.github.camelpixazo.producer.WorkerPool;
+import io.github.camelpixazo.store.JobStore;
 
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
@@ -87,6 +89,27 @@ public class PixazoComponent extends DefaultComponent implements SSLContextParam
                             + " single bean of this type in the registry is used automatically.")
     private HttpClientConfigurer httpClientConfigurer;
 
+    @Metadata(label = "consumer", autowired = true, displayName = "Job Store",
+              description = "Where jobs submitted with waitForCompletion=false are kept until the pixazo:jobs consumer"
+                            + " has delivered them: a bean implementing io.github.camelpixazo.store.JobStore. Default:"
+                            + " the JDBC store of jobStoreDataSource if set, else the file store in jobStoreDirectory.")
+    private JobStore jobStore;
+
+    @Metadata(label = "consumer", autowired = true, displayName = "Job Store Data Source",
+              description = "Keep jobs in the database of this DataSource (tables pixazo_jobs and pixazo_spend, created"
+                            + " if missing): the store several instances share. As with camel-sql, a single DataSource"
+                            + " bean in the registry is used automatically.")
+    private DataSource jobStoreDataSource;
+
+    @Metadata(label = "consumer", defaultValue = JobStoreOptions.DEFAULT_DIRECTORY,
+              description = "The directory of the default file job store (one JSON file per job, one process per"
+                            + " directory), relative to the working directory unless absolute. Keep it on a persistent"
+                            + " local disk (a volume in a container): it is what lets jobs survive a restart.")
+    private String jobStoreDirectory;
+
+    private volatile JobStoreOptions.Opened openedStore;
+    /** The clients of the started endpoints, for pixazo:jobs to query each job where it was submitted. */
+    private final GatewayClients gatewayClients = new GatewayClients();
     private volatile HttpTransport transport;
     private volatile ScheduledExecutorService scheduler;
     private volatile ExecutorService httpExecutor;
@@ -150,9 +173,10 @@ public class PixazoComponent extends DefaultComponent implements SSLContextParam
         }
         OptionCatalog catalog = OptionCatalog.get();
         Map.Entry<String, Object> first = parameters.entrySet().iterator().next();
-        StringBuilder problem = new StringBuilder(catalog.unknownParameterProblem(first.getKey(), "pixazo"));
+        boolean consumer = uri != null && uri.replaceFirst("^[^:]*:(//)?", "").startsWith(PixazoOperation.jobs.name());
+        StringBuilder problem = new StringBuilder(catalog.unknownParameterProblem(first.getKey(), "pixazo", consumer));
         parameters.keySet().stream().skip(1).forEach(other -> problem.append(" Also: ")
-                .append(catalog.unknownParameterProblem(other, "pixazo")));
+                .append(catalog.unknownParameterProblem(other, "pixazo", consumer)));
         // the value is not quoted: a misspelt apiKey would print the key
         throw new PixazoValidationException(first.getKey(), null, problem.toString());
     }
@@ -200,6 +224,11 @@ public class PixazoComponent extends DefaultComponent implements SSLContextParam
         }
         if (httpExecutor != null) {
             executors.shutdownNow(httpExecutor);
+        }
+        JobStoreOptions.Opened store = openedStore;
+        openedStore = null;
+        if (store != null && store.owned()) {
+            store.store().stop();
         }
         transport = null;
         scheduler = null;
@@ -279,6 +308,24 @@ public class PixazoComponent extends DefaultComponent implements SSLContextParam
     synchronized ScheduledExecutorService scheduler() throws Exception {
         requireRunning();
         return scheduler;
+    }
+
+    /**
+     * The component's job store, started on first use (by a producer with waitForCompletion=false or a pixazo:jobs
+     * consumer, when its route starts).
+     *
+     * @throws io.github.camelpixazo.error.JobStoreException naming the option when the store cannot start
+     */
+    public synchronized JobStore jobStore() throws Exception {
+        requireRunning();
+        if (openedStore == null) {
+            openedStore = JobStoreOptions.open(jobStore, jobStoreDataSource, jobStoreDirectory);
+        }
+        return openedStore.store();
+    }
+
+    GatewayClients gatewayClients() {
+        return gatewayClients;
     }
 
     UnaryOperator<String> environment() {
@@ -362,6 +409,30 @@ public class PixazoComponent extends DefaultComponent implements SSLContextParam
 
     public void setWorkerPoolMaxSize(int workerPoolMaxSize) {
         this.workerPoolMaxSize = workerPoolMaxSize;
+    }
+
+    public JobStore getJobStore() {
+        return jobStore;
+    }
+
+    public void setJobStore(JobStore jobStore) {
+        this.jobStore = jobStore;
+    }
+
+    public DataSource getJobStoreDataSource() {
+        return jobStoreDataSource;
+    }
+
+    public void setJobStoreDataSource(DataSource jobStoreDataSource) {
+        this.jobStoreDataSource = jobStoreDataSource;
+    }
+
+    public String getJobStoreDirectory() {
+        return jobStoreDirectory;
+    }
+
+    public void setJobStoreDirectory(String jobStoreDirectory) {
+        this.jobStoreDirectory = jobStoreDirectory;
     }
 
     public HttpClientConfigurer getHttpClientConfigurer() {

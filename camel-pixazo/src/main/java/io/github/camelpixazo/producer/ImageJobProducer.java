@@ -52,15 +52,21 @@ public final class ImageJobProducer extends AsyncJobProducer {
             }
         }
         JobClient client = endpoint.jobClient();
+        // submit only: the job is recorded for pixazo:jobs (on the worker that completes the exchange)
+        JobRecorder.Pending pending = endpoint.getConfiguration().isWaitForCompletion() ? null
+                : endpoint.jobRecorder().prepare(exchange, request);
         SpoolTarget target = spool.target();
-        return client.submit(request, deadline, target).thenCompose(outcome -> {
+        return client.submit(pending != null ? pending.request() : request, deadline, target).thenCompose(outcome -> {
             SubmittedJob job = outcome.job();
             LOG.debug("Job {} submitted to {}: {}", job.requestId(), endpoint.gateway().name(), request);
-            if (outcome.isFinished()) {
+            if (outcome.isFinished()) { // a synchronous answer: nothing left to track (synchronous excludes pending)
                 return result(exchange, request, outcome.result(), deadline, spool);
             }
-            if (!endpoint.getConfiguration().isWaitForCompletion()) {
-                return CompletableFuture.completedFuture(message -> ResultWriter.submitted(message, job));
+            if (pending != null) {
+                return CompletableFuture.completedFuture(message -> {
+                    endpoint.jobRecorder().record(pending, job);
+                    ResultWriter.submitted(message, job);
+                });
             }
             return awaitJob(endpoint, client, job, deadline, target)
                     .thenCompose(snapshot -> result(exchange, request, snapshot, deadline, spool));
