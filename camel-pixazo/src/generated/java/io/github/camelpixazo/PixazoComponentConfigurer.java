@@ -37,9 +37,13 @@ public class PixazoComponentConfigurer extends PropertyConfigurerSupport impleme
         case "background": getOrCreateConfiguration(target).setBackground(property(camelContext, java.lang.String.class, value)); return true;
         case "baseurl":
         case "baseUrl": getOrCreateConfiguration(target).setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "budget": target.setBudget(property(camelContext, java.lang.String.class, value)); return true;
         case "budgetperiod":
         case "budgetPeriod": target.setBudgetPeriod(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "carryheaders":
+        case "carryHeaders": getOrCreateConfiguration(target).setCarryHeaders(property(camelContext, java.lang.String.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.github.camelpixazo.PixazoConfiguration.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
@@ -48,17 +52,27 @@ public class PixazoComponentConfigurer extends PropertyConfigurerSupport impleme
         case "gateway": getOrCreateConfiguration(target).setGateway(property(camelContext, java.lang.String.class, value)); return true;
         case "httpclientconfigurer":
         case "httpClientConfigurer": target.setHttpClientConfigurer(property(camelContext, io.github.camelpixazo.http.HttpClientConfigurer.class, value)); return true;
+        case "instanceid":
+        case "instanceId": getOrCreateConfiguration(target).setInstanceId(property(camelContext, java.lang.String.class, value)); return true;
         case "jobstore":
         case "jobStore": target.setJobStore(property(camelContext, io.github.camelpixazo.store.JobStore.class, value)); return true;
+        case "jobstoredatasource":
+        case "jobStoreDataSource": target.setJobStoreDataSource(property(camelContext, javax.sql.DataSource.class, value)); return true;
+        case "jobstoredirectory":
+        case "jobStoreDirectory": target.setJobStoreDirectory(property(camelContext, java.lang.String.class, value)); return true;
         case "jobtimeout":
         case "jobTimeout": getOrCreateConfiguration(target).setJobTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "leaseduration":
+        case "leaseDuration": getOrCreateConfiguration(target).setLeaseDuration(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "logprompt":
         case "logPrompt": getOrCreateConfiguration(target).setLogPrompt(property(camelContext, boolean.class, value)); return true;
         case "mask": getOrCreateConfiguration(target).setMask(property(camelContext, java.lang.String.class, value)); return true;
         case "maxconnections":
         case "maxConnections": target.setMaxConnections(property(camelContext, int.class, value)); return true;
+        case "maxmessagesperpoll":
+        case "maxMessagesPerPoll": getOrCreateConfiguration(target).setMaxMessagesPerPoll(property(camelContext, int.class, value)); return true;
         case "maxpollinterval":
         case "maxPollInterval": getOrCreateConfiguration(target).setMaxPollInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "maxretries":
@@ -72,11 +86,14 @@ public class PixazoComponentConfigurer extends PropertyConfigurerSupport impleme
         case "outputCompression": getOrCreateConfiguration(target).setOutputCompression(property(camelContext, java.lang.Integer.class, value)); return true;
         case "pollbackoffmultiplier":
         case "pollBackoffMultiplier": getOrCreateConfiguration(target).setPollBackoffMultiplier(property(camelContext, double.class, value)); return true;
+        case "pollconcurrency":
+        case "pollConcurrency": getOrCreateConfiguration(target).setPollConcurrency(property(camelContext, int.class, value)); return true;
         case "pollinterval":
         case "pollInterval": getOrCreateConfiguration(target).setPollInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "pricefile":
         case "priceFile": target.setPriceFile(property(camelContext, java.lang.String.class, value)); return true;
         case "prices": target.setPrices(property(camelContext, java.lang.String.class, value)); return true;
+        case "progress": getOrCreateConfiguration(target).setProgress(property(camelContext, java.lang.String.class, value)); return true;
         case "prompt": getOrCreateConfiguration(target).setPrompt(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyhost":
         case "proxyHost": target.setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
@@ -101,8 +118,12 @@ public class PixazoComponentConfigurer extends PropertyConfigurerSupport impleme
         case "waitForCompletion": getOrCreateConfiguration(target).setWaitForCompletion(property(camelContext, boolean.class, value)); return true;
         case "webhookallowhttploopback":
         case "webhookAllowHttpLoopback": getOrCreateConfiguration(target).setWebhookAllowHttpLoopback(property(camelContext, boolean.class, value)); return true;
+        case "webhookfallbackdelay":
+        case "webhookFallbackDelay": getOrCreateConfiguration(target).setWebhookFallbackDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "webhookmode":
         case "webhookMode": getOrCreateConfiguration(target).setWebhookMode(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookpath":
+        case "webhookPath": getOrCreateConfiguration(target).setWebhookPath(property(camelContext, java.lang.String.class, value)); return true;
         case "webhookurl":
         case "webhookUrl": getOrCreateConfiguration(target).setWebhookUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "workerpoolmaxsize":
@@ -115,7 +136,7 @@ public class PixazoComponentConfigurer extends PropertyConfigurerSupport impleme
 
     @Override
     public String[] getAutowiredNames() {
-        return new String[]{"httpClientConfigurer", "jobStore"};
+        return new String[]{"httpClientConfigurer", "jobStore", "jobStoreDataSource"};
     }
 
     @Override
@@ -128,9 +149,13 @@ public class PixazoComponentConfigurer extends PropertyConfigurerSupport impleme
         case "background": return java.lang.String.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return boolean.class;
         case "budget": return java.lang.String.class;
         case "budgetperiod":
         case "budgetPeriod": return long.class;
+        case "carryheaders":
+        case "carryHeaders": return java.lang.String.class;
         case "configuration": return io.github.camelpixazo.PixazoConfiguration.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
@@ -139,17 +164,27 @@ public class PixazoComponentConfigurer extends PropertyConfigurerSupport impleme
         case "gateway": return java.lang.String.class;
         case "httpclientconfigurer":
         case "httpClientConfigurer": return io.github.camelpixazo.http.HttpClientConfigurer.class;
+        case "instanceid":
+        case "instanceId": return java.lang.String.class;
         case "jobstore":
         case "jobStore": return io.github.camelpixazo.store.JobStore.class;
+        case "jobstoredatasource":
+        case "jobStoreDataSource": return javax.sql.DataSource.class;
+        case "jobstoredirectory":
+        case "jobStoreDirectory": return java.lang.String.class;
         case "jobtimeout":
         case "jobTimeout": return long.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "leaseduration":
+        case "leaseDuration": return long.class;
         case "logprompt":
         case "logPrompt": return boolean.class;
         case "mask": return java.lang.String.class;
         case "maxconnections":
         case "maxConnections": return int.class;
+        case "maxmessagesperpoll":
+        case "maxMessagesPerPoll": return int.class;
         case "maxpollinterval":
         case "maxPollInterval": return long.class;
         case "maxretries":
@@ -163,11 +198,14 @@ public class PixazoComponentConfigurer extends PropertyConfigurerSupport impleme
         case "outputCompression": return java.lang.Integer.class;
         case "pollbackoffmultiplier":
         case "pollBackoffMultiplier": return double.class;
+        case "pollconcurrency":
+        case "pollConcurrency": return int.class;
         case "pollinterval":
         case "pollInterval": return long.class;
         case "pricefile":
         case "priceFile": return java.lang.String.class;
         case "prices": return java.lang.String.class;
+        case "progress": return java.lang.String.class;
         case "prompt": return java.lang.String.class;
         case "proxyhost":
         case "proxyHost": return java.lang.String.class;
@@ -192,8 +230,12 @@ public class PixazoComponentConfigurer extends PropertyConfigurerSupport impleme
         case "waitForCompletion": return boolean.class;
         case "webhookallowhttploopback":
         case "webhookAllowHttpLoopback": return boolean.class;
+        case "webhookfallbackdelay":
+        case "webhookFallbackDelay": return long.class;
         case "webhookmode":
         case "webhookMode": return java.lang.String.class;
+        case "webhookpath":
+        case "webhookPath": return java.lang.String.class;
         case "webhookurl":
         case "webhookUrl": return java.lang.String.class;
         case "workerpoolmaxsize":
@@ -215,9 +257,13 @@ public class PixazoComponentConfigurer extends PropertyConfigurerSupport impleme
         case "background": return getOrCreateConfiguration(target).getBackground();
         case "baseurl":
         case "baseUrl": return getOrCreateConfiguration(target).getBaseUrl();
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "budget": return target.getBudget();
         case "budgetperiod":
         case "budgetPeriod": return target.getBudgetPeriod();
+        case "carryheaders":
+        case "carryHeaders": return getOrCreateConfiguration(target).getCarryHeaders();
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
@@ -226,17 +272,27 @@ public class PixazoComponentConfigurer extends PropertyConfigurerSupport impleme
         case "gateway": return getOrCreateConfiguration(target).getGateway();
         case "httpclientconfigurer":
         case "httpClientConfigurer": return target.getHttpClientConfigurer();
+        case "instanceid":
+        case "instanceId": return getOrCreateConfiguration(target).getInstanceId();
         case "jobstore":
         case "jobStore": return target.getJobStore();
+        case "jobstoredatasource":
+        case "jobStoreDataSource": return target.getJobStoreDataSource();
+        case "jobstoredirectory":
+        case "jobStoreDirectory": return target.getJobStoreDirectory();
         case "jobtimeout":
         case "jobTimeout": return getOrCreateConfiguration(target).getJobTimeout();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "leaseduration":
+        case "leaseDuration": return getOrCreateConfiguration(target).getLeaseDuration();
         case "logprompt":
         case "logPrompt": return getOrCreateConfiguration(target).isLogPrompt();
         case "mask": return getOrCreateConfiguration(target).getMask();
         case "maxconnections":
         case "maxConnections": return target.getMaxConnections();
+        case "maxmessagesperpoll":
+        case "maxMessagesPerPoll": return getOrCreateConfiguration(target).getMaxMessagesPerPoll();
         case "maxpollinterval":
         case "maxPollInterval": return getOrCreateConfiguration(target).getMaxPollInterval();
         case "maxretries":
@@ -250,11 +306,14 @@ public class PixazoComponentConfigurer extends PropertyConfigurerSupport impleme
         case "outputCompression": return getOrCreateConfiguration(target).getOutputCompression();
         case "pollbackoffmultiplier":
         case "pollBackoffMultiplier": return getOrCreateConfiguration(target).getPollBackoffMultiplier();
+        case "pollconcurrency":
+        case "pollConcurrency": return getOrCreateConfiguration(target).getPollConcurrency();
         case "pollinterval":
         case "pollInterval": return getOrCreateConfiguration(target).getPollInterval();
         case "pricefile":
         case "priceFile": return target.getPriceFile();
         case "prices": return target.getPrices();
+        case "progress": return getOrCreateConfiguration(target).getProgress();
         case "prompt": return getOrCreateConfiguration(target).getPrompt();
         case "proxyhost":
         case "proxyHost": return target.getProxyHost();
@@ -279,8 +338,12 @@ public class PixazoComponentConfigurer extends PropertyConfigurerSupport impleme
         case "waitForCompletion": return getOrCreateConfiguration(target).isWaitForCompletion();
         case "webhookallowhttploopback":
         case "webhookAllowHttpLoopback": return getOrCreateConfiguration(target).isWebhookAllowHttpLoopback();
+        case "webhookfallbackdelay":
+        case "webhookFallbackDelay": return getOrCreateConfiguration(target).getWebhookFallbackDelay();
         case "webhookmode":
         case "webhookMode": return getOrCreateConfiguration(target).getWebhookMode();
+        case "webhookpath":
+        case "webhookPath": return getOrCreateConfiguration(target).getWebhookPath();
         case "webhookurl":
         case "webhookUrl": return getOrCreateConfiguration(target).getWebhookUrl();
         case "workerpoolmaxsize":

@@ -26,25 +26,49 @@ public class PixazoEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "apikey":
         case "apiKey": target.getConfiguration().setApiKey(property(camelContext, java.lang.String.class, value)); return true;
         case "background": target.getConfiguration().setBackground(property(camelContext, java.lang.String.class, value)); return true;
+        case "backofferrorthreshold":
+        case "backoffErrorThreshold": target.setBackoffErrorThreshold(property(camelContext, int.class, value)); return true;
+        case "backoffidlethreshold":
+        case "backoffIdleThreshold": target.setBackoffIdleThreshold(property(camelContext, int.class, value)); return true;
+        case "backoffmultiplier":
+        case "backoffMultiplier": target.setBackoffMultiplier(property(camelContext, int.class, value)); return true;
         case "baseurl":
         case "baseUrl": target.getConfiguration().setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "budget": target.setBudget(property(camelContext, java.lang.String.class, value)); return true;
         case "budgetperiod":
         case "budgetPeriod": target.setBudgetPeriod(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "carryheaders":
+        case "carryHeaders": target.getConfiguration().setCarryHeaders(property(camelContext, java.lang.String.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "delay": target.setDelay(property(camelContext, long.class, value)); return true;
         case "download": target.getConfiguration().setDownload(property(camelContext, boolean.class, value)); return true;
         case "dryrun":
         case "dryRun": target.setDryRun(property(camelContext, boolean.class, value)); return true;
+        case "exceptionhandler":
+        case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
+        case "exchangepattern":
+        case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
         case "format": target.getConfiguration().setFormat(property(camelContext, java.lang.String.class, value)); return true;
         case "gateway": target.getConfiguration().setGateway(property(camelContext, java.lang.String.class, value)); return true;
+        case "greedy": target.setGreedy(property(camelContext, boolean.class, value)); return true;
+        case "initialdelay":
+        case "initialDelay": target.setInitialDelay(property(camelContext, long.class, value)); return true;
+        case "instanceid":
+        case "instanceId": target.getConfiguration().setInstanceId(property(camelContext, java.lang.String.class, value)); return true;
         case "jobtimeout":
         case "jobTimeout": target.getConfiguration().setJobTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "leaseduration":
+        case "leaseDuration": target.getConfiguration().setLeaseDuration(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "logprompt":
         case "logPrompt": target.getConfiguration().setLogPrompt(property(camelContext, boolean.class, value)); return true;
         case "mask": target.getConfiguration().setMask(property(camelContext, java.lang.String.class, value)); return true;
+        case "maxmessagesperpoll":
+        case "maxMessagesPerPoll": target.getConfiguration().setMaxMessagesPerPoll(property(camelContext, int.class, value)); return true;
         case "maxpollinterval":
         case "maxPollInterval": target.getConfiguration().setMaxPollInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "maxretries":
@@ -58,26 +82,52 @@ public class PixazoEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "outputCompression": target.getConfiguration().setOutputCompression(property(camelContext, java.lang.Integer.class, value)); return true;
         case "pollbackoffmultiplier":
         case "pollBackoffMultiplier": target.getConfiguration().setPollBackoffMultiplier(property(camelContext, double.class, value)); return true;
+        case "pollconcurrency":
+        case "pollConcurrency": target.getConfiguration().setPollConcurrency(property(camelContext, int.class, value)); return true;
         case "pollinterval":
         case "pollInterval": target.getConfiguration().setPollInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "pollstrategy":
+        case "pollStrategy": target.setPollStrategy(property(camelContext, org.apache.camel.spi.PollingConsumerPollStrategy.class, value)); return true;
+        case "progress": target.getConfiguration().setProgress(property(camelContext, java.lang.String.class, value)); return true;
         case "prompt": target.getConfiguration().setPrompt(property(camelContext, java.lang.String.class, value)); return true;
         case "quality": target.getConfiguration().setQuality(property(camelContext, java.lang.String.class, value)); return true;
         case "readtimeout":
         case "readTimeout": target.getConfiguration().setReadTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "repeatcount":
+        case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
         case "resultdelivery":
         case "resultDelivery": target.getConfiguration().setResultDelivery(property(camelContext, java.lang.String.class, value)); return true;
         case "retrydelay":
         case "retryDelay": target.getConfiguration().setRetryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "runlogginglevel":
+        case "runLoggingLevel": target.setRunLoggingLevel(property(camelContext, org.apache.camel.LoggingLevel.class, value)); return true;
+        case "scheduledexecutorservice":
+        case "scheduledExecutorService": target.setScheduledExecutorService(property(camelContext, java.util.concurrent.ScheduledExecutorService.class, value)); return true;
+        case "scheduler": target.setScheduler(property(camelContext, java.lang.Object.class, value)); return true;
+        case "schedulerproperties":
+        case "schedulerProperties": target.setSchedulerProperties(property(camelContext, java.util.Map.class, value)); return true;
+        case "sendemptymessagewhenidle":
+        case "sendEmptyMessageWhenIdle": target.setSendEmptyMessageWhenIdle(property(camelContext, boolean.class, value)); return true;
         case "size": target.getConfiguration().setSize(property(camelContext, java.lang.String.class, value)); return true;
         case "spoolthreshold":
         case "spoolThreshold": target.getConfiguration().setSpoolThreshold(property(camelContext, long.class, value)); return true;
+        case "startscheduler":
+        case "startScheduler": target.setStartScheduler(property(camelContext, boolean.class, value)); return true;
         case "synchronous": target.getConfiguration().setSynchronous(property(camelContext, boolean.class, value)); return true;
+        case "timeunit":
+        case "timeUnit": target.setTimeUnit(property(camelContext, java.util.concurrent.TimeUnit.class, value)); return true;
+        case "usefixeddelay":
+        case "useFixedDelay": target.setUseFixedDelay(property(camelContext, boolean.class, value)); return true;
         case "waitforcompletion":
         case "waitForCompletion": target.getConfiguration().setWaitForCompletion(property(camelContext, boolean.class, value)); return true;
         case "webhookallowhttploopback":
         case "webhookAllowHttpLoopback": target.getConfiguration().setWebhookAllowHttpLoopback(property(camelContext, boolean.class, value)); return true;
+        case "webhookfallbackdelay":
+        case "webhookFallbackDelay": target.getConfiguration().setWebhookFallbackDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "webhookmode":
         case "webhookMode": target.getConfiguration().setWebhookMode(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookpath":
+        case "webhookPath": target.getConfiguration().setWebhookPath(property(camelContext, java.lang.String.class, value)); return true;
         case "webhookurl":
         case "webhookUrl": target.getConfiguration().setWebhookUrl(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
@@ -90,25 +140,49 @@ public class PixazoEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "apikey":
         case "apiKey": return java.lang.String.class;
         case "background": return java.lang.String.class;
+        case "backofferrorthreshold":
+        case "backoffErrorThreshold": return int.class;
+        case "backoffidlethreshold":
+        case "backoffIdleThreshold": return int.class;
+        case "backoffmultiplier":
+        case "backoffMultiplier": return int.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return boolean.class;
         case "budget": return java.lang.String.class;
         case "budgetperiod":
         case "budgetPeriod": return long.class;
+        case "carryheaders":
+        case "carryHeaders": return java.lang.String.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
+        case "delay": return long.class;
         case "download": return boolean.class;
         case "dryrun":
         case "dryRun": return boolean.class;
+        case "exceptionhandler":
+        case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
+        case "exchangepattern":
+        case "exchangePattern": return org.apache.camel.ExchangePattern.class;
         case "format": return java.lang.String.class;
         case "gateway": return java.lang.String.class;
+        case "greedy": return boolean.class;
+        case "initialdelay":
+        case "initialDelay": return long.class;
+        case "instanceid":
+        case "instanceId": return java.lang.String.class;
         case "jobtimeout":
         case "jobTimeout": return long.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "leaseduration":
+        case "leaseDuration": return long.class;
         case "logprompt":
         case "logPrompt": return boolean.class;
         case "mask": return java.lang.String.class;
+        case "maxmessagesperpoll":
+        case "maxMessagesPerPoll": return int.class;
         case "maxpollinterval":
         case "maxPollInterval": return long.class;
         case "maxretries":
@@ -122,26 +196,52 @@ public class PixazoEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "outputCompression": return java.lang.Integer.class;
         case "pollbackoffmultiplier":
         case "pollBackoffMultiplier": return double.class;
+        case "pollconcurrency":
+        case "pollConcurrency": return int.class;
         case "pollinterval":
         case "pollInterval": return long.class;
+        case "pollstrategy":
+        case "pollStrategy": return org.apache.camel.spi.PollingConsumerPollStrategy.class;
+        case "progress": return java.lang.String.class;
         case "prompt": return java.lang.String.class;
         case "quality": return java.lang.String.class;
         case "readtimeout":
         case "readTimeout": return long.class;
+        case "repeatcount":
+        case "repeatCount": return long.class;
         case "resultdelivery":
         case "resultDelivery": return java.lang.String.class;
         case "retrydelay":
         case "retryDelay": return long.class;
+        case "runlogginglevel":
+        case "runLoggingLevel": return org.apache.camel.LoggingLevel.class;
+        case "scheduledexecutorservice":
+        case "scheduledExecutorService": return java.util.concurrent.ScheduledExecutorService.class;
+        case "scheduler": return java.lang.Object.class;
+        case "schedulerproperties":
+        case "schedulerProperties": return java.util.Map.class;
+        case "sendemptymessagewhenidle":
+        case "sendEmptyMessageWhenIdle": return boolean.class;
         case "size": return java.lang.String.class;
         case "spoolthreshold":
         case "spoolThreshold": return long.class;
+        case "startscheduler":
+        case "startScheduler": return boolean.class;
         case "synchronous": return boolean.class;
+        case "timeunit":
+        case "timeUnit": return java.util.concurrent.TimeUnit.class;
+        case "usefixeddelay":
+        case "useFixedDelay": return boolean.class;
         case "waitforcompletion":
         case "waitForCompletion": return boolean.class;
         case "webhookallowhttploopback":
         case "webhookAllowHttpLoopback": return boolean.class;
+        case "webhookfallbackdelay":
+        case "webhookFallbackDelay": return long.class;
         case "webhookmode":
         case "webhookMode": return java.lang.String.class;
+        case "webhookpath":
+        case "webhookPath": return java.lang.String.class;
         case "webhookurl":
         case "webhookUrl": return java.lang.String.class;
         default: return null;
@@ -155,25 +255,49 @@ public class PixazoEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "apikey":
         case "apiKey": return target.getConfiguration().getApiKey();
         case "background": return target.getConfiguration().getBackground();
+        case "backofferrorthreshold":
+        case "backoffErrorThreshold": return target.getBackoffErrorThreshold();
+        case "backoffidlethreshold":
+        case "backoffIdleThreshold": return target.getBackoffIdleThreshold();
+        case "backoffmultiplier":
+        case "backoffMultiplier": return target.getBackoffMultiplier();
         case "baseurl":
         case "baseUrl": return target.getConfiguration().getBaseUrl();
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "budget": return target.getBudget();
         case "budgetperiod":
         case "budgetPeriod": return target.getBudgetPeriod();
+        case "carryheaders":
+        case "carryHeaders": return target.getConfiguration().getCarryHeaders();
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
+        case "delay": return target.getDelay();
         case "download": return target.getConfiguration().isDownload();
         case "dryrun":
         case "dryRun": return target.isDryRun();
+        case "exceptionhandler":
+        case "exceptionHandler": return target.getExceptionHandler();
+        case "exchangepattern":
+        case "exchangePattern": return target.getExchangePattern();
         case "format": return target.getConfiguration().getFormat();
         case "gateway": return target.getConfiguration().getGateway();
+        case "greedy": return target.isGreedy();
+        case "initialdelay":
+        case "initialDelay": return target.getInitialDelay();
+        case "instanceid":
+        case "instanceId": return target.getConfiguration().getInstanceId();
         case "jobtimeout":
         case "jobTimeout": return target.getConfiguration().getJobTimeout();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "leaseduration":
+        case "leaseDuration": return target.getConfiguration().getLeaseDuration();
         case "logprompt":
         case "logPrompt": return target.getConfiguration().isLogPrompt();
         case "mask": return target.getConfiguration().getMask();
+        case "maxmessagesperpoll":
+        case "maxMessagesPerPoll": return target.getConfiguration().getMaxMessagesPerPoll();
         case "maxpollinterval":
         case "maxPollInterval": return target.getConfiguration().getMaxPollInterval();
         case "maxretries":
@@ -187,28 +311,63 @@ public class PixazoEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "outputCompression": return target.getConfiguration().getOutputCompression();
         case "pollbackoffmultiplier":
         case "pollBackoffMultiplier": return target.getConfiguration().getPollBackoffMultiplier();
+        case "pollconcurrency":
+        case "pollConcurrency": return target.getConfiguration().getPollConcurrency();
         case "pollinterval":
         case "pollInterval": return target.getConfiguration().getPollInterval();
+        case "pollstrategy":
+        case "pollStrategy": return target.getPollStrategy();
+        case "progress": return target.getConfiguration().getProgress();
         case "prompt": return target.getConfiguration().getPrompt();
         case "quality": return target.getConfiguration().getQuality();
         case "readtimeout":
         case "readTimeout": return target.getConfiguration().getReadTimeout();
+        case "repeatcount":
+        case "repeatCount": return target.getRepeatCount();
         case "resultdelivery":
         case "resultDelivery": return target.getConfiguration().getResultDelivery();
         case "retrydelay":
         case "retryDelay": return target.getConfiguration().getRetryDelay();
+        case "runlogginglevel":
+        case "runLoggingLevel": return target.getRunLoggingLevel();
+        case "scheduledexecutorservice":
+        case "scheduledExecutorService": return target.getScheduledExecutorService();
+        case "scheduler": return target.getScheduler();
+        case "schedulerproperties":
+        case "schedulerProperties": return target.getSchedulerProperties();
+        case "sendemptymessagewhenidle":
+        case "sendEmptyMessageWhenIdle": return target.isSendEmptyMessageWhenIdle();
         case "size": return target.getConfiguration().getSize();
         case "spoolthreshold":
         case "spoolThreshold": return target.getConfiguration().getSpoolThreshold();
+        case "startscheduler":
+        case "startScheduler": return target.isStartScheduler();
         case "synchronous": return target.getConfiguration().isSynchronous();
+        case "timeunit":
+        case "timeUnit": return target.getTimeUnit();
+        case "usefixeddelay":
+        case "useFixedDelay": return target.isUseFixedDelay();
         case "waitforcompletion":
         case "waitForCompletion": return target.getConfiguration().isWaitForCompletion();
         case "webhookallowhttploopback":
         case "webhookAllowHttpLoopback": return target.getConfiguration().isWebhookAllowHttpLoopback();
+        case "webhookfallbackdelay":
+        case "webhookFallbackDelay": return target.getConfiguration().getWebhookFallbackDelay();
         case "webhookmode":
         case "webhookMode": return target.getConfiguration().getWebhookMode();
+        case "webhookpath":
+        case "webhookPath": return target.getConfiguration().getWebhookPath();
         case "webhookurl":
         case "webhookUrl": return target.getConfiguration().getWebhookUrl();
+        default: return null;
+        }
+    }
+
+    @Override
+    public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
+        switch (ignoreCase ? name.toLowerCase() : name) {
+        case "schedulerproperties":
+        case "schedulerProperties": return java.lang.Object.class;
         default: return null;
         }
     }

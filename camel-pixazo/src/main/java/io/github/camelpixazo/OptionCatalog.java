@@ -26,7 +26,7 @@ final class OptionCatalog {
     private static volatile OptionCatalog instance;
 
     /** One option: its catalog name, type ({@code integer}, {@code duration}, {@code enum}, ...) and Java type. */
-    record Option(String name, String type, String javaType) {
+    record Option(String name, String type, String javaType, boolean consumerOnly) {
     }
 
     private final Map<String, Option> endpointOptions;
@@ -66,8 +66,9 @@ final class OptionCatalog {
             if (parametersOnly && !"parameter".equals(option.path("kind").asText())) {
                 continue; // the operation is the URI path, not a ?option
             }
+            // consumer options (label consumer...) mean nothing to the producer operations
             options.put(entry.getKey(), new Option(entry.getKey(), option.path("type").asText(),
-                    option.path("javaType").asText()));
+                    option.path("javaType").asText(), option.path("label").asText().startsWith("consumer")));
         }
         return Collections.unmodifiableMap(options);
     }
@@ -95,6 +96,14 @@ final class OptionCatalog {
      * the component only.
      */
     String unknownParameterProblem(String parameter, String scheme) {
+        return unknownParameterProblem(parameter, scheme, true);
+    }
+
+    /**
+     * As {@link #unknownParameterProblem(String, String)}; {@code consumer} false leaves the options of the
+     * {@code pixazo:jobs} consumer out of the list a producer URI is shown.
+     */
+    String unknownParameterProblem(String parameter, String scheme, boolean consumer) {
         Optional<Option> componentOnly = componentOption(parameter).filter(o -> endpointOption(o.name()).isEmpty());
         if (componentOnly.isPresent()) {
             String name = componentOnly.get().name();
@@ -108,8 +117,10 @@ final class OptionCatalog {
         if (!suggestion.isEmpty()) {
             return scheme + " endpoints have no option '" + parameter + "'." + suggestion;
         }
-        return scheme + " endpoints have no option '" + parameter + "'. The options are: "
-               + String.join(", ", new java.util.TreeSet<>(endpointOptions.keySet())) + ".";
+        java.util.Set<String> listed = new java.util.TreeSet<>();
+        endpointOptions.values().stream().filter(o -> consumer || !o.consumerOnly()).forEach(o -> listed.add(o.name()));
+        return scheme + " endpoints have no option '" + parameter + "'. The options are: " + String.join(", ", listed)
+               + ".";
     }
 
     private static Optional<Option> find(Map<String, Option> options, String name) {

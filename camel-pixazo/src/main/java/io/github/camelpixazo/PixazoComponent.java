@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 
 import javax.net.ssl.SSLContext;
+import javax.sql.DataSource;
 
 import io.github.camelpixazo.budget.SpendCap;
 import io.github.camelpixazo.budget.SpendLedger;
@@ -29,7 +30,6 @@ import io.github.camelpixazo.observe.PixazoMetrics;
 import io.github.camelpixazo.producer.SpooledImageCache;
 import io.github.camelpixazo.producer.WorkerPool;
 import io.github.camelpixazo.store.JobStore;
-import io.github.camelpixazo.store.MemoryJobStore;
 
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
@@ -135,20 +135,34 @@ public class PixazoComponent extends DefaultComponent implements SSLContextParam
                             + " now count against it.")
     private long budgetPeriod = 86_400_000L;
 
-    @Metadata(label = "advanced", autowired = true, displayName = "Job Store",
-              description = "The store of this component's spend ledger (and of its jobs): a bean implementing"
-                            + " io.github.camelpixazo.store.JobStore, such as a FileJobStore or JdbcJobStore (a single bean"
-                            + " of this type in the registry is used automatically). Without one the ledger is kept in"
-                            + " memory and a restart forgets what was spent.")
-    private JobStore jobStore;
-
     private final CredentialHealth credentialHealth = new CredentialHealth();
     private volatile PixazoMetrics metrics;
     private volatile PixazoHealthCheck healthCheck;
     private volatile PriceList priceList;
     private volatile SpendCap componentCap;
     private volatile SpendLedger spendLedger;
-    private volatile JobStore startedStore;
+    @Metadata(label = "consumer", autowired = true, displayName = "Job Store",
+              description = "Where jobs submitted with waitForCompletion=false are kept until the pixazo:jobs consumer"
+                            + " has delivered them, and where the budgets' spend ledger lives: a bean implementing"
+                            + " io.github.camelpixazo.store.JobStore. Default: the JDBC store of jobStoreDataSource if set,"
+                            + " else the file store in jobStoreDirectory.")
+    private JobStore jobStore;
+
+    @Metadata(label = "consumer", autowired = true, displayName = "Job Store Data Source",
+              description = "Keep jobs in the database of this DataSource (tables pixazo_jobs and pixazo_spend, created"
+                            + " if missing): the store several instances share. As with camel-sql, a single DataSource"
+                            + " bean in the registry is used automatically.")
+    private DataSource jobStoreDataSource;
+
+    @Metadata(label = "consumer", defaultValue = JobStoreOptions.DEFAULT_DIRECTORY,
+              description = "The directory of the default file job store (one JSON file per job, one process per"
+                            + " directory), relative to the working directory unless absolute. Keep it on a persistent"
+                            + " local disk (a volume in a container): it is what lets jobs survive a restart.")
+    private String jobStoreDirectory;
+
+    private volatile JobStoreOptions.Opened openedStore;
+    /** The clients of the started endpoints, for pixazo:jobs to query each job where it was submitted. */
+    private final GatewayClients gatewayClients = new GatewayClients();
     private volatile HttpTransport transport;
     private volatile ScheduledExecutorService scheduler;
     private volatile ExecutorService httpExecutor;
@@ -212,9 +226,10 @@ public class PixazoComponent extends DefaultComponent implements SSLContextParam
         }
         OptionCatalog catalog = OptionCatalog.get();
         Map.Entry<String, Object> first = parameters.entrySet().iterator().next();
-        StringBuilder problem = new StringBuilder(catalog.unknownParameterProblem(first.getKey(), "pixazo"));
+        boolean consumer = uri != null && uri.replaceFirst("^[^:]*:(//)?", "").startsWith(PixazoOperation.jobs.name());
+        StringBuilder problem = new StringBuilder(catalog.unknownParameterProblem(first.getKey(), "pixazo", consumer));
         parameters.keySet().stream().skip(1).forEach(other -> problem.append(" Also: ")
-                .append(catalog.unknownParameterProblem(other, "pixazo")));
+                .append(catalog.unknownParameterProblem(other, "pixazo", consumer)));
         // the value is not quoted: a misspelt apiKey would print the key
         throw new PixazoValidationException(first.getKey(), null, problem.toString());
     }
@@ -313,19 +328,19 @@ public class PixazoComponent extends DefaultComponent implements SSLContextParam
         return "pixazo";
     }
 
-    /** The started store of the spend ledger: the jobStore bean, or an in-memory one. */
-    private synchronized JobStore ledgerStore() {
-        if (startedStore == null) {
-            JobStore store = jobStore != null ? jobStore : new MemoryJobStore();
-            try {
-                store.start();
-            } catch (RuntimeException e) {
-                throw new JobStoreException("The spend ledger's job store " + store.location() + " cannot start: "
-                        + e.getMessage(), store.location(), null, null, e);
-            }
-            startedStore = store;
+    /**
+     * The store of the spend ledger: the component's job store (jobStore, jobStoreDataSource or the file store in
+     * jobStoreDirectory), so that what was spent survives a restart as the jobs do.
+     */
+    private JobStore ledgerStore() {
+        try {
+            return jobStore();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new JobStoreException("The spend ledger's job store cannot start: " + e.getMessage(), null, null, null,
+                    e);
         }
-        return startedStore;
     }
 
     @Override
@@ -357,10 +372,11 @@ public class PixazoComponent extends DefaultComponent implements SSLContextParam
         if (httpExecutor != null) {
             executors.shutdownNow(httpExecutor);
         }
-        if (startedStore != null && startedStore != jobStore) {
-            startedStore.stop();
+        JobStoreOptions.Opened store = openedStore;
+        openedStore = null;
+        if (store != null && store.owned()) {
+            store.store().stop();
         }
-        startedStore = null;
         transport = null;
         scheduler = null;
         workerPool = null;
@@ -480,6 +496,24 @@ public class PixazoComponent extends DefaultComponent implements SSLContextParam
 
     SpendLedger spendLedger() {
         return spendLedger;
+    }
+
+    /**
+     * The component's job store, started on first use (by a producer with waitForCompletion=false or a pixazo:jobs
+     * consumer, when its route starts).
+     *
+     * @throws io.github.camelpixazo.error.JobStoreException naming the option when the store cannot start
+     */
+    public synchronized JobStore jobStore() throws Exception {
+        requireRunning();
+        if (openedStore == null) {
+            openedStore = JobStoreOptions.open(jobStore, jobStoreDataSource, jobStoreDirectory);
+        }
+        return openedStore.store();
+    }
+
+    GatewayClients gatewayClients() {
+        return gatewayClients;
     }
 
     UnaryOperator<String> environment() {
@@ -603,6 +637,22 @@ public class PixazoComponent extends DefaultComponent implements SSLContextParam
 
     public void setJobStore(JobStore jobStore) {
         this.jobStore = jobStore;
+    }
+
+    public DataSource getJobStoreDataSource() {
+        return jobStoreDataSource;
+    }
+
+    public void setJobStoreDataSource(DataSource jobStoreDataSource) {
+        this.jobStoreDataSource = jobStoreDataSource;
+    }
+
+    public String getJobStoreDirectory() {
+        return jobStoreDirectory;
+    }
+
+    public void setJobStoreDirectory(String jobStoreDirectory) {
+        this.jobStoreDirectory = jobStoreDirectory;
     }
 
     public HttpClientConfigurer getHttpClientConfigurer() {

@@ -235,6 +235,60 @@ public class PixazoConfiguration implements Cloneable {
                             + " io.github.camelpixazo.jobs; quoted, cut after 120 characters). Off by default: prompts may"
                             + " hold personal or confidential text. The API key is never logged.")
     private boolean logPrompt;
+    // --- collecting jobs later: waitForCompletion=false and the pixazo:jobs consumer ---
+
+    @UriParam(label = "producer")
+    @Metadata(description = "waitForCompletion=false: the message headers to record with each job and to put back on its"
+                            + " pixazo:jobs exchange, so that results can be named after their source (e.g."
+                            + " CamelFileName). Comma-separated names, case-insensitive; a trailing * matches a prefix"
+                            + " (myapp*). String, Boolean and number values are stored as they are; any other value is"
+                            + " converted to a String with Camel's type converter before the submit (a value that does"
+                            + " not convert fails the message, naming the header, before anything is sent). Values are"
+                            + " stored in clear text in the job store.")
+    private String carryHeaders;
+
+    @UriParam(label = "consumer,webhook", defaultValue = "5m", javaType = "java.time.Duration")
+    @Metadata(description = "A job submitted with a webhookUrl is polled only as a fallback, first this long after its"
+                            + " submit (then on its own backoff): its callback normally arrives first and is confirmed"
+                            + " with one status query.")
+    private long webhookFallbackDelay = 300_000;
+
+    @UriParam(label = "consumer,webhook")
+    @Metadata(description = "The local path the pixazo:jobs consumer receives callbacks on (on Camel's platform-http),"
+                            + " when it differs from the path of webhookUrl: behind a reverse proxy that maps"
+                            + " https://public.example/hooks/pixazo to /pixazo-callbacks, set webhookPath=/pixazo-callbacks."
+                            + " Default: the path of webhookUrl. Each job's callback URL is webhookUrl plus /<secret>.")
+    private String webhookPath;
+
+    @UriParam(label = "consumer", defaultValue = "10")
+    @Metadata(description = "pixazo:jobs: the most status queries (and result downloads) in flight at once. The gateway's"
+                            + " 429 and Retry-After are obeyed per job.")
+    private int pollConcurrency = 10;
+
+    @UriParam(label = "consumer", defaultValue = "100")
+    @Metadata(description = "pixazo:jobs: the most due jobs claimed (and so the most exchanges emitted) per poll; with"
+                            + " greedy=true the next poll follows at once when a poll was full. 0 or less: 1000.")
+    private int maxMessagesPerPoll = 100;
+
+    @UriParam(label = "consumer", enums = "off,log,emit,both", defaultValue = "off")
+    @Metadata(description = "pixazo:jobs: what to do when a job goes from QUEUED to PROCESSING (once per job): log logs"
+                            + " an INFO line, emit sends an exchange with CamelPixazoStatus=PROCESSING through the route"
+                            + " (best effort: its failure is logged and ignored), both does both. With"
+                            + " webhookMode=sync the gateway's callbacks report it sooner than polling.")
+    private String progress = "off";
+
+    @UriParam(label = "consumer,advanced", defaultValue = "60s", javaType = "java.time.Duration")
+    @Metadata(description = "pixazo:jobs: how long a claimed job stays leased to this instance while it is queried and"
+                            + " its exchange is routed (the lease is renewed while the exchange is in flight). A dead"
+                            + " instance's jobs are taken over by the others once their lease ran out.")
+    private long leaseDuration = 60_000;
+
+    @UriParam(label = "consumer,advanced", displayName = "Instance ID")
+    @Metadata(description = "pixazo:jobs: this instance's id in the job store's leases; must differ between instances"
+                            + " sharing a JDBC job store. Default: host name, process id and a random suffix. A stable"
+                            + " id (one per instance) lets a restarted instance take back its leased jobs at once"
+                            + " instead of after leaseDuration.")
+    private String instanceId;
 
     public PixazoConfiguration copy() {
         try {
@@ -497,5 +551,69 @@ public class PixazoConfiguration implements Cloneable {
 
     public void setMaxRetryDelay(long maxRetryDelay) {
         this.maxRetryDelay = maxRetryDelay;
+    }
+
+    public String getCarryHeaders() {
+        return carryHeaders;
+    }
+
+    public void setCarryHeaders(String carryHeaders) {
+        this.carryHeaders = carryHeaders;
+    }
+
+    public long getWebhookFallbackDelay() {
+        return webhookFallbackDelay;
+    }
+
+    public void setWebhookFallbackDelay(long webhookFallbackDelay) {
+        this.webhookFallbackDelay = webhookFallbackDelay;
+    }
+
+    public String getWebhookPath() {
+        return webhookPath;
+    }
+
+    public void setWebhookPath(String webhookPath) {
+        this.webhookPath = webhookPath;
+    }
+
+    public int getPollConcurrency() {
+        return pollConcurrency;
+    }
+
+    public void setPollConcurrency(int pollConcurrency) {
+        this.pollConcurrency = pollConcurrency;
+    }
+
+    public int getMaxMessagesPerPoll() {
+        return maxMessagesPerPoll;
+    }
+
+    public void setMaxMessagesPerPoll(int maxMessagesPerPoll) {
+        this.maxMessagesPerPoll = maxMessagesPerPoll;
+    }
+
+    public String getProgress() {
+        return progress;
+    }
+
+    public void setProgress(String progress) {
+        this.progress = progress;
+    }
+
+    public long getLeaseDuration() {
+        return leaseDuration;
+    }
+
+    public void setLeaseDuration(long leaseDuration) {
+        this.leaseDuration = leaseDuration;
+    }
+
+    public String getInstanceId() {
+        return instanceId;
+    }
+
+    public void setInstanceId(String instanceId) {
+        this.instanceId = instanceId;
     }
 }

@@ -19,7 +19,7 @@ public final class PixazoConstants {
               description = "The prompt; wins over the option prompt and, for generate, over the message body.")
     public static final String PROMPT = "CamelPixazoPrompt";
 
-    @Metadata(label = "producer,input,output", displayName = "Model", javaType = "String",
+    @Metadata(label = "producer,consumer,input,output", displayName = "Model", javaType = "String",
               enums = "gpt-image-2,gpt-image-1.5",
               description = "Input: the model for this message. Output: the model that made the result.")
     public static final String MODEL = "CamelPixazoModel";
@@ -62,71 +62,87 @@ public final class PixazoConstants {
 
     // --- results (output) ---
 
-    @Metadata(label = "producer,input,output", displayName = "Request ID", important = true, javaType = "String",
+    @Metadata(label = "producer,consumer,input,output", displayName = "Request ID", important = true, javaType = "String",
               description = "Output: the gateway's request id of the job (Pixazo's request_id, Pixapi's and EvoLink's"
-                            + " task id; a synchronous Pixapi answer has none, so it is a local id: pixapi-sync- and a UUID). Input"
-                            + " of the status operation: the request id to query (otherwise the body).")
+                            + " task id; a synchronous Pixapi answer has none, so it is a local id: pixapi-sync- and a UUID),"
+                            + " also on every pixazo:jobs exchange: the idempotency key of a result. Input of the status"
+                            + " operation: the request id to query (otherwise the body).")
     public static final String REQUEST_ID = "CamelPixazoRequestId";
 
-    @Metadata(label = "producer,output", displayName = "Status", important = true, javaType = "String",
+    @Metadata(label = "producer,consumer,output", displayName = "Status", important = true, javaType = "String",
               enums = "QUEUED,PROCESSING,COMPLETED,FAILED,ERROR,UNKNOWN",
               description = "Output: the job status. UNKNOWN stands for a status the gateway added after this"
                             + " version of the component.")
     public static final String STATUS = "CamelPixazoStatus";
 
-    @Metadata(label = "producer,output", displayName = "Progress", javaType = "Integer",
+    @Metadata(label = "producer,consumer,output", displayName = "Progress", javaType = "Integer",
               description = "Output: how far the job is, 0 to 100, where the gateway reports it (EvoLink's progress)"
-                            + " on a status result (pixazo:status, and the waiting producer's last status); absent when"
-                            + " the gateway does not say (Pixazo, Pixapi).")
+                            + " on a status result (pixazo:status, the waiting producer's last status, and pixazo:jobs"
+                            + " exchanges); absent when the gateway does not say (Pixazo, Pixapi).")
     public static final String PROGRESS = "CamelPixazoProgress";
 
-    @Metadata(label = "producer,output", displayName = "Gateway", javaType = "String", enums = "pixazo,pixapi,evolink",
-              description = "Output: the gateway that took the job (the endpoint's option gateway): query it there"
-                            + " with pixazo:status.")
+    @Metadata(label = "producer,consumer,output", displayName = "Gateway", javaType = "String", enums = "pixazo,pixapi,evolink",
+              description = "Output: the gateway that took the job (the endpoint's option gateway; on pixazo:jobs the"
+                            + " gateway the job was submitted to): query it there with pixazo:status.")
     public static final String GATEWAY = "CamelPixazoGateway";
 
-    @Metadata(label = "producer,output", displayName = "Estimated Cost", javaType = "java.math.BigDecimal",
+    @Metadata(label = "producer,consumer,output", displayName = "Estimated Cost", javaType = "java.math.BigDecimal",
               description = "Output: the estimated price of the job, all its n images together, from the published"
                             + " prices (or priceFile and prices), known before the submit: on the result of the waiting"
-                            + " producer, of waitForCompletion=false and of dryRun, in CamelPixazoCostCurrency. For size"
+                            + " producer, of waitForCompletion=false and of dryRun, and on pixazo:jobs exchanges (from the"
+                            + " job store), in CamelPixazoCostCurrency. For size"
                             + " or quality auto where the gateway does not say how it bills them, the most expensive"
                             + " published entry: an upper bound. Absent where no price is published (e.g. gpt-image-1.5"
                             + " on Pixazo, sizes above 1536 on Pixazo, EvoLink): never an invented number.")
     public static final String ESTIMATED_COST = "CamelPixazoEstimatedCost";
 
-    @Metadata(label = "producer,output", displayName = "Cost Currency", javaType = "String",
+    @Metadata(label = "producer,consumer,output", displayName = "Cost Currency", javaType = "String",
               description = "Output: the currency of CamelPixazoEstimatedCost: USD (Pixazo), credits (Pixapi), or the"
                             + " one a price file gives. Absent with it.")
     public static final String COST_CURRENCY = "CamelPixazoCostCurrency";
 
-    @Metadata(label = "producer,output", displayName = "Media URLs", javaType = "java.util.List<String>",
+    @Metadata(label = "producer,consumer,output", displayName = "Media URLs", javaType = "java.util.List<String>",
               description = "Output: the URLs of the job's images (they expire); empty when the gateway returned the"
                             + " images inline (Pixapi with resultDelivery=inline).")
     public static final String MEDIA_URLS = "CamelPixazoMediaUrls";
 
-    @Metadata(label = "producer,output", displayName = "Media Type", javaType = "String",
+    @Metadata(label = "producer,consumer,output", displayName = "Media Type", javaType = "String",
               description = "Output: the MIME type of the images: sniffed from the downloaded bytes, otherwise as the"
                             + " gateway announced it.")
     public static final String MEDIA_TYPE = "CamelPixazoMediaType";
 
-    @Metadata(label = "producer,output", displayName = "Error", javaType = "String",
-              description = "Output of the status operation: the gateway's error text of a FAILED or ERROR job. A"
-                            + " cancelled EvoLink task is FAILED with a text starting with 'cancelled'.")
+    @Metadata(label = "producer,consumer,output", displayName = "Error", javaType = "String",
+              description = "Output of the status operation and of pixazo:jobs: the gateway's error text of a FAILED or"
+                            + " ERROR job (a cancelled EvoLink task is FAILED with a text starting with 'cancelled'); on"
+                            + " pixazo:jobs also why a COMPLETED job's images could not be downloaded (the body is then"
+                            + " the list of media URLs) and why a job timed out.")
     public static final String ERROR = "CamelPixazoError";
 
-    @Metadata(label = "producer,output", displayName = "Image Index", javaType = "Integer",
+    @Metadata(label = "producer,consumer,output", displayName = "Image Index", javaType = "Integer",
               description = "Output, for each image message of a result with n above 1: its position, starting at 1.")
     public static final String IMAGE_INDEX = "CamelPixazoImageIndex";
 
-    @Metadata(label = "producer,output", displayName = "File Name", important = true, javaType = "String",
+    @Metadata(label = "producer,consumer,output", displayName = "File Name", important = true, javaType = "String",
               description = "Output: requestId.ext for one image (e.g. gpt-image-2_019d...png), requestId-index.ext for"
                             + " each image message when n is above 1, so that a file or ftp endpoint writes a correctly"
                             + " named file.")
     public static final String FILE_NAME = "CamelFileName";
 
-    @Metadata(label = "producer,output", displayName = "Content Type", javaType = "String",
+    @Metadata(label = "producer,consumer,output", displayName = "Content Type", javaType = "String",
               description = "Output: the MIME type of the image body.")
     public static final String CONTENT_TYPE = "Content-Type";
+
+    // --- the pixazo:jobs consumer (output) ---
+
+    @Metadata(label = "consumer,output", displayName = "Timed Out", javaType = "Boolean",
+              description = "Output of pixazo:jobs: true on the exchange of a job that did not finish within jobTimeout"
+                            + " of its submit (CamelPixazoStatus is then the last status seen, CamelPixazoError says"
+                            + " why); absent otherwise. The job may still complete and be billed: pixazo:status finds it.")
+    public static final String TIMED_OUT = "CamelPixazoTimedOut";
+
+    @Metadata(label = "consumer,output", displayName = "Submitted At", javaType = "java.time.Instant",
+              description = "Output of pixazo:jobs: when the gateway accepted the job.")
+    public static final String SUBMITTED_AT = "CamelPixazoSubmittedAt";
 
     private PixazoConstants() {
     }

@@ -10,6 +10,8 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Locale;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
@@ -17,9 +19,11 @@ import java.util.stream.Collectors;
 
 import io.github.camelpixazo.budget.SpendCap;
 import io.github.camelpixazo.budget.SpendCaps;
+import io.github.camelpixazo.consumer.JobsConsumer;
 import io.github.camelpixazo.cost.PriceQuote;
 import io.github.camelpixazo.error.PixazoPriceUnknownException;
 import io.github.camelpixazo.error.PixazoValidationException;
+import io.github.camelpixazo.gateway.Gateways;
 import io.github.camelpixazo.job.Durations;
 import io.github.camelpixazo.observe.CredentialHealth;
 import io.github.camelpixazo.observe.JobMeters;
@@ -29,16 +33,19 @@ import io.github.camelpixazo.job.JobWaiter;
 import io.github.camelpixazo.job.PollSettings;
 import io.github.camelpixazo.job.MediaDownloader;
 import io.github.camelpixazo.media.SpoolSettings;
+import io.github.camelpixazo.producer.CarriedHeaders;
 import io.github.camelpixazo.producer.ExchangeSpool;
 import io.github.camelpixazo.producer.ImageInputReader;
 import io.github.camelpixazo.producer.ImageJobProducer;
 import io.github.camelpixazo.producer.ImageRequestFactory;
+import io.github.camelpixazo.producer.JobRecorder;
 import io.github.camelpixazo.producer.StatusProducer;
 import io.github.camelpixazo.request.ImageInput;
 import io.github.camelpixazo.request.ImageOperation;
 import io.github.camelpixazo.request.ImageRequest;
 import io.github.camelpixazo.request.ImageRequestValidator;
 import io.github.camelpixazo.request.Spelling;
+import io.github.camelpixazo.webhook.WebhookTokens;
 
 import org.apache.camel.AsyncEndpoint;
 import org.apache.camel.Category;
@@ -50,23 +57,26 @@ import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
-import org.apache.camel.support.DefaultEndpoint;
 import org.apache.camel.util.URISupport;
+import org.apache.camel.support.ScheduledPollEndpoint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Generate and edit images with GPT Image 2 and GPT Image 1.5 through the Pixazo, Pixapi or EvoLink API gateway.
+ * Generate and edit images with GPT Image 2 and GPT Image 1.5 through the Pixazo, Pixapi or EvoLink API gateway;
+ * collect jobs submitted with waitForCompletion=false with the pixazo:jobs consumer.
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "pixazo", title = "Pixazo", syntax = "pixazo:operation",
-             producerOnly = true, category = { Category.AI }, headersClass = PixazoConstants.class)
-public class PixazoEndpoint extends DefaultEndpoint implements AsyncEndpoint, EndpointServiceLocation {
+             category = { Category.AI }, headersClass = PixazoConstants.class)
+public class PixazoEndpoint extends ScheduledPollEndpoint implements AsyncEndpoint, EndpointServiceLocation {
 
     private static final Logger LOG = LoggerFactory.getLogger(PixazoEndpoint.class);
 
-    @UriPath(label = "producer", enums = "generate,edit,status", description = "The operation: generate (text to image), edit (image to"
-                                                         + " image, the body holds the image) or status (one status"
-                                                         + " query of a job by its request id).")
+    @UriPath(label = "common", enums = "generate,edit,status,jobs", description = "The operation: generate (text to image), edit (image to"
+                                                         + " image, the body holds the image), status (one status"
+                                                         + " query of a job by its request id) - producers; or jobs (in"
+                                                         + " from(): one exchange per job submitted with"
+                                                         + " waitForCompletion=false, when it finishes).")
     @Metadata(required = true, important = true)
     private PixazoOperation operation;
 
@@ -103,6 +113,10 @@ public class PixazoEndpoint extends DefaultEndpoint implements AsyncEndpoint, En
     private JobClient jobClient;
     private MediaDownloader downloader;
     private java.nio.file.Path spoolDirectory;
+    private CarriedHeaders carriedHeaders = CarriedHeaders.parse(null);
+    private JobRecorder jobRecorder;
+    /** pixazo:jobs: clients for other gateways' documented base URLs, keyed from their environment variables. */
+    private final Map<String, JobClient> environmentClients = new ConcurrentHashMap<>();
 
     public PixazoEndpoint(String uri, PixazoComponent component, PixazoOperation operation,
                           PixazoConfiguration configuration) {
@@ -139,7 +153,16 @@ public class PixazoEndpoint extends DefaultEndpoint implements AsyncEndpoint, En
                     + " themselves, so there is no job to look at later: remove waitForCompletion=false, or"
                     + " synchronous=true to submit now and collect later.");
         }
-        if (operation != PixazoOperation.status) {
+        carriedHeaders = CarriedHeaders.parse(configuration.getCarryHeaders());
+        if (configuration.getWebhookUrl() != null && !configuration.getWebhookUrl().isBlank()
+            && (operation == PixazoOperation.jobs || !configuration.isWaitForCompletion())) {
+            WebhookTokens.requireExtensible(configuration.getWebhookUrl());
+            ImageRequestValidator.validateWebhookUrl(configuration.getWebhookUrl().trim(),
+                    configuration.isWebhookAllowHttpLoopback());
+        }
+        if (operation == PixazoOperation.jobs) {
+            JobsConsumer.checkOptions(configuration, givenOptions);
+        } else if (operation != PixazoOperation.status) {
             ImageOperation imageOperation = operation == PixazoOperation.generate ? ImageOperation.GENERATE : ImageOperation.EDIT;
             ImageInput mask = configuration.getMask() != null
                     ? ImageInputReader.fromResource(getCamelContext(), "mask", configuration.getMask()) : null;
@@ -148,10 +171,30 @@ public class PixazoEndpoint extends DefaultEndpoint implements AsyncEndpoint, En
             // fail at route start-up on options that can never work, whatever the messages say
             ImageRequest defaults = requestFactory.fromEndpoint();
             List<String> warnings = validator.validateOptions(defaults);
+            if (!configuration.isWaitForCompletion() && defaults.webhook() != null) {
+                requirePerJobCallbackUrlFits(defaults);
+            }
             if (configuration.getPrompt() != null) {
                 validator.validatePrompt(defaults);
             }
             warnings.forEach(warning -> LOG.warn("{}: {}", this, warning));
+        }
+    }
+
+    /**
+     * With waitForCompletion=false each job's callback URL is webhookUrl plus a 44-character secret segment: it must
+     * still be within the gateway's documented limit (EvoLink: 2,048 characters), checked now because the message
+     * that would otherwise fail must not quote a URL holding the secret.
+     */
+    private void requirePerJobCallbackUrlFits(ImageRequest defaults) {
+        int max = settings.gateway().support(defaults.model()).maxWebhookUrlLength();
+        String url = defaults.webhook().url();
+        int perJob = WebhookTokens.callbackUrlLength(url);
+        if (max > 0 && perJob > max) {
+            throw new PixazoValidationException("webhookUrl", url, "is " + url.length() + " characters long, and with"
+                    + " waitForCompletion=false each job's callback URL is webhookUrl followed by /<a 43-character"
+                    + " secret of that job> (" + perJob + " characters); " + settings.gateway().name() + " accepts at"
+                    + " most " + max + ". Use a shorter webhookUrl.");
         }
     }
 
@@ -163,11 +206,18 @@ public class PixazoEndpoint extends DefaultEndpoint implements AsyncEndpoint, En
                 settings.client().apiKey());
         jobClient = new JobClient(settings.gateway(), component.transport(), component.retrier(), settings.client(),
                 component.credentialHealth().use(credential));
+        component.gatewayClients().register(settings.gateway().id(), baseUrl(), jobClient);
         downloader = new MediaDownloader(component.transport(), component.retrier(), settings.retryPolicy(),
                 settings.connectTimeout(), settings.readTimeout());
         spoolDirectory = ExchangeSpool.directory(getCamelContext());
-        if (operation != PixazoOperation.status) {
+        if (operation == PixazoOperation.generate || operation == PixazoOperation.edit) {
             spendCaps = spendCaps(component);
+        }
+        if (!configuration.isWaitForCompletion()
+            && (operation == PixazoOperation.generate || operation == PixazoOperation.edit)) {
+            // the store starts now, so that a store that cannot start fails the route at start-up
+            jobRecorder = new JobRecorder(settings.gateway().id(), baseUrl(), component.jobStore(),
+                    carriedHeaders, settings.poll().interval(), Duration.ofMillis(configuration.getWebhookFallbackDelay()));
         }
     }
 
@@ -247,11 +297,20 @@ public class PixazoEndpoint extends DefaultEndpoint implements AsyncEndpoint, En
 
     @Override
     protected void doStop() throws Exception {
+        if (jobClient != null) {
+            getComponent().gatewayClients().unregister(settings.gateway().id(), baseUrl(), jobClient);
+        }
+        environmentClients.clear(); // they use the component's transport of this run
         if (credential != null) {
             getComponent().credentialHealth().release(credential);
             credential = null;
         }
         super.doStop();
+    }
+
+    /** This endpoint's base URL as clients and job records write it (normalised, no trailing slash). */
+    private String baseUrl() {
+        return settings.client().baseUrl().toString();
     }
 
     private static String origin(java.net.URI uri) {
@@ -276,15 +335,25 @@ public class PixazoEndpoint extends DefaultEndpoint implements AsyncEndpoint, En
 
     @Override
     public Producer createProducer() throws Exception {
+        if (operation == PixazoOperation.jobs) {
+            throw new PixazoValidationException("operation", "jobs", "pixazo:jobs is a consumer endpoint: use it in"
+                    + " from(\"pixazo:jobs\") to receive the jobs submitted with waitForCompletion=false when they"
+                    + " finish. To send a job use pixazo:generate or pixazo:edit; to query one, pixazo:status.");
+        }
         return operation == PixazoOperation.status ? new StatusProducer(this) : new ImageJobProducer(this);
     }
 
     @Override
-    public Consumer createConsumer(Processor processor) {
+    public Consumer createConsumer(Processor processor) throws Exception {
+        if (operation == PixazoOperation.jobs) {
+            JobsConsumer consumer = new JobsConsumer(this, processor);
+            configureConsumer(consumer);
+            return consumer;
+        }
         throw new UnsupportedOperationException("pixazo:" + operation + " is a producer endpoint: use it in to(...),"
                                                 + " not in from(...). Start the route from what brings the prompts or"
                                                 + " images (file:, ftp:, jms:, timer:, ...) and send them to pixazo:"
-                                                + operation + ".");
+                                                + operation + ". To receive finished jobs, use from(\"pixazo:jobs\").");
     }
 
     @Override
@@ -362,6 +431,55 @@ public class PixazoEndpoint extends DefaultEndpoint implements AsyncEndpoint, En
         return jobClient;
     }
 
+    /**
+     * The client to query a stored job with: the job's gateway at the base URL it was submitted to, with the key
+     * configured for them. In order: this endpoint's own client when the job is of its gateway and base URL; the
+     * client of any started endpoint of this component for that gateway and base URL (normally the producer that
+     * submitted the job); for the gateway's documented base URL, a client with the gateway's environment variable
+     * ({@code PIXAPI_API_KEY}, ...) and this endpoint's timeouts and retries. A key is never paired with a base URL
+     * it was not configured for.
+     *
+     * @param gatewayId the job's gateway ({@code pixazo}, {@code pixapi}, {@code evolink})
+     * @param baseUrl   the base URL the job was submitted to, or null when not recorded (the gateway's documented one,
+     *                  or this endpoint's for its own gateway)
+     * @throws PixazoValidationException on option {@code gateway} (an unknown gateway, or none configured for that
+     *                                   base URL, saying what to do) or {@code apiKey} (no key for that gateway)
+     */
+    public JobClient jobClientFor(String gatewayId, String baseUrl) throws Exception {
+        ImageGateway gateway = Gateways.byId(gatewayId);
+        boolean own = gateway.id().equals(settings.gateway().id());
+        String base = baseUrl != null ? PixazoSettings.baseUrl(baseUrl).toString()
+                : own ? baseUrl() : PixazoSettings.baseUrl(gateway.defaultBaseUrl()).toString();
+        if (own && base.equals(baseUrl())) {
+            return jobClient;
+        }
+        Optional<JobClient> registered = getComponent().gatewayClients().find(gateway.id(), base);
+        if (registered.isPresent()) {
+            return registered.get();
+        }
+        if (!base.equals(PixazoSettings.baseUrl(gateway.defaultBaseUrl()).toString())) {
+            throw new PixazoValidationException("gateway", gatewayId, "a job was submitted to " + gateway.name() + " at "
+                    + base + ", and no started pixazo endpoint of this component is configured for that gateway and"
+                    + " baseUrl, so there is no key for it. Keep the route that submitted it (its endpoint brings the"
+                    + " key when it starts), or give pixazo:jobs gateway=" + gateway.id() + " and baseUrl=" + base
+                    + ".");
+        }
+        JobClient fromEnvironment = environmentClients.get(gateway.id());
+        if (fromEnvironment == null) {
+            // as an endpoint with only gateway=<id> would be: that gateway's documented base URL and variable
+            PixazoConfiguration other = configuration.copy();
+            other.setGateway(gateway.id());
+            other.setBaseUrl(null);
+            other.setApiKey(null);
+            PixazoSettings otherSettings = PixazoSettings.of(other, givenOptions, getComponent().environment());
+            PixazoComponent component = getComponent();
+            fromEnvironment = new JobClient(gateway, component.transport(), component.retrier(), otherSettings.client());
+            JobClient raced = environmentClients.putIfAbsent(gateway.id(), fromEnvironment);
+            fromEnvironment = raced != null ? raced : fromEnvironment;
+        }
+        return fromEnvironment;
+    }
+
     public MediaDownloader downloader() {
         return downloader;
     }
@@ -386,5 +504,30 @@ public class PixazoEndpoint extends DefaultEndpoint implements AsyncEndpoint, En
 
     public Executor workerPool() throws Exception {
         return getComponent().workerPool();
+    }
+
+    /** waitForCompletion=false: records submitted jobs in the component's job store. */
+    public JobRecorder jobRecorder() {
+        return jobRecorder;
+    }
+
+    /** The headers the option carryHeaders names. */
+    public CarriedHeaders carriedHeaders() {
+        return carriedHeaders;
+    }
+
+    /** The component's job store (started on first use). */
+    public io.github.camelpixazo.store.JobStore jobStore() throws Exception {
+        return getComponent().jobStore();
+    }
+
+    /** This endpoint's retry rules (delays, Retry-After). */
+    public io.github.camelpixazo.job.RetryPolicy retryPolicy() {
+        return settings.retryPolicy();
+    }
+
+    /** The options this endpoint's user wrote, as text (for messages). */
+    public Map<String, String> givenOptions() {
+        return givenOptions;
     }
 }

@@ -7,5 +7,7 @@ public enum PixazoOperation {
     /** Image(s) to image, with an optional mask. */
     edit,
     /** One status query of a job by its request id. */
-    status
+    status,
+    /** Consumer only: one exchange per job submitted with waitForCompletion=false, when it finishes. */
+    jobs
 }

@@ -53,6 +53,12 @@ class CatalogTest {
     /** Options whose name says they hold a secret must be masked by tooling. */
     private static final Pattern SECRET_OPTION = Pattern.compile("(?i).*(apiKey|password|secret|token)$");
 
+    /**
+     * Options that Camel's ScheduledPollEndpoint declares for pixazo:jobs (as for every polling consumer), with
+     * Camel's own types: initialDelay is a long in timeUnit, useFixedDelay a boolean. Ours to reuse, not to retype.
+     */
+    private static final Set<String> CAMEL_SCHEDULER_OPTIONS = Set.of("initialDelay", "useFixedDelay");
+
     private final JsonNode catalog = catalogOrFail();
 
     private static JsonNode catalogOrFail() {
@@ -109,7 +115,8 @@ class CatalogTest {
         List<String> problems = new ArrayList<>();
         options().forEach((where, node) -> {
             String name = where.substring(where.indexOf(' ') + 1);
-            if (TIME_OPTION.matcher(name).matches() && !"duration".equals(node.path("type").asText())) {
+            if (TIME_OPTION.matcher(name).matches() && !"duration".equals(node.path("type").asText())
+                && !CAMEL_SCHEDULER_OPTIONS.contains(name)) {
                 problems.add(where + ": a length of time must be a duration (javaType = \"java.time.Duration\")");
             }
             if (SECRET_OPTION.matcher(name).matches() && !node.path("secret").asBoolean()) {

@@ -94,7 +94,7 @@ class GeneratedMetadataTest {
         JsonNode catalog = catalog();
         assertEquals("pixazo:operation", catalog.at("/component/syntax").asText());
         assertTrue(catalog.at("/component/async").asBoolean(), "the producer is asynchronous");
-        assertEquals("generate,edit,status", join(catalog.at("/properties/operation/enum")));
+        assertEquals("generate,edit,status,jobs", join(catalog.at("/properties/operation/enum")));
         for (String section : List.of("properties", "componentProperties")) {
             for (Map.Entry<String, List<String>> option : OPTIONS.entrySet()) {
                 JsonNode node = catalog.path(section).path(option.getKey());

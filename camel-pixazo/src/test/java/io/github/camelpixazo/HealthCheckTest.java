@@ -56,6 +56,7 @@ class HealthCheckTest {
         pixazo.getConfiguration().setMaxPollInterval(50);
         pixazo.getConfiguration().setRetryDelay(10);
         TestEnvironment.set(pixazo, Map.of());
+        pixazo.setJobStore(new io.github.camelpixazo.store.MemoryJobStore()); // not data/pixazo-jobs
         context.addComponent("pixazo", pixazo);
         context.start();
         return pixazo;

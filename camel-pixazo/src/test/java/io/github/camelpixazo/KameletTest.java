@@ -64,6 +64,7 @@ class KameletTest {
         main.addInitialProperty("camel.main.routes-include-pattern", "classpath:routes/kamelets.camel.yaml");
         main.addInitialProperty("camel.component.pixazo.api-key", GatewayStub.KEY);
         main.addInitialProperty("camel.component.pixazo.poll-interval", "20ms");
+        main.addInitialProperty("camel.component.pixazo.job-store-directory", out.resolve("job-store").toString());
         main.addInitialProperty("gateway.url", gateway.baseUrl());
         main.addInitialProperty("out.dir", out.toString());
         main.start();
@@ -108,6 +109,25 @@ class KameletTest {
                 + "data:image/png;base64," + Base64.getEncoder().encodeToString(input) + "\"}", false, false)));
     }
 
+    @Test
+    void theJobsSourceDeliversEachJobSubmittedWithoutWaiting() throws Exception {
+        byte[] png = TestImages.png(24, 16);
+        gateway.stubSubmit(GatewayStub.GENERATE_2, ID);
+        gateway.stubCompleted(ID, "image/png", png);
+        Main main = start();
+        try {
+            main.getCamelContext().createProducerTemplate().sendBodyAndHeader("direct:later", "A harbour at night",
+                    "promptName", "harbour");
+            Path collected = out.resolve("collected").resolve("harbour.png");
+            io.github.camelpixazo.support.Await.until(java.time.Duration.ofSeconds(20), () -> Files.exists(collected),
+                    "the collected image");
+            assertArrayEquals(png, Files.readAllBytes(collected));
+        } finally {
+            main.stop();
+        }
+        gateway.api().verify(1, postRequestedFor(urlPathEqualTo(GatewayStub.GENERATE_2)));
+    }
+
     private static JsonNode kamelet(String name) throws Exception {
         try (InputStream in = KameletTest.class.getClassLoader().getResourceAsStream("kamelets/" + name + ".kamelet.yaml")) {
             assertNotNull(in, "kamelets/" + name + ".kamelet.yaml is not in the jar");
@@ -116,13 +136,15 @@ class KameletTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "pixazo-generate-action", "pixazo-edit-action" })
+    @ValueSource(strings = { "pixazo-generate-action", "pixazo-edit-action", "pixazo-jobs-source" })
     void theDefinitionIsInCamelsKameletFormatAndAgreesWithTheCatalog(String name) throws Exception {
         JsonNode kamelet = kamelet(name);
         JsonNode catalog = GeneratedMetadataTest.catalog().path("properties");
         assertEquals("Kamelet", kamelet.path("kind").asText());
         assertEquals(name, kamelet.at("/metadata/name").asText());
-        assertEquals("action", kamelet.at("/metadata/labels/camel.apache.org~1kamelet.type").asText());
+        boolean source = name.endsWith("-source");
+        assertEquals(source ? "source" : "action",
+                kamelet.at("/metadata/labels/camel.apache.org~1kamelet.type").asText());
         // the Kamelet names the artifact and version it ships in
         String version = GeneratedMetadataTest.catalog().at("/component/version").asText();
         assertEquals(version, kamelet.at("/metadata/annotations/camel.apache.org~1catalog.version").asText());
@@ -130,7 +152,13 @@ class KameletTest {
 
         List<String> problems = new ArrayList<>();
         JsonNode properties = kamelet.at("/spec/definition/properties");
-        JsonNode parameters = kamelet.at("/spec/template/from/steps/0/to/parameters");
+        // an action passes its properties to the pixazo: step, a source to its pixazo: from
+        JsonNode parameters = source ? kamelet.at("/spec/template/from/parameters")
+                : kamelet.at("/spec/template/from/steps/0/to/parameters");
+        if (source) {
+            assertEquals("pixazo:jobs", kamelet.at("/spec/template/from/uri").asText());
+            assertEquals("kamelet:sink", kamelet.at("/spec/template/from/steps/0/to").asText());
+        }
         for (Map.Entry<String, JsonNode> entry : iterable(properties)) {
             String property = entry.getKey();
             JsonNode definition = entry.getValue();

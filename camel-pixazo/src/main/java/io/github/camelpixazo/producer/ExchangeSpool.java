@@ -32,7 +32,7 @@ public final class ExchangeSpool {
     }
 
     /** The exchange's spool with the given settings; its temporary files are deleted when the exchange completes. */
-    static ExchangeSpool attach(Exchange exchange, SpoolSettings settings) {
+    public static ExchangeSpool attach(Exchange exchange, SpoolSettings settings) {
         ExchangeSpool existing = exchange.getProperty(PROPERTY, ExchangeSpool.class);
         // a copied exchange may carry the spool of one that has already completed: never register into that
         TempFiles files = existing != null && !existing.files.isClosed() ? existing.files : null;
@@ -70,11 +70,13 @@ public final class ExchangeSpool {
         return camel != null ? camel.toPath() : Path.of(System.getProperty("java.io.tmpdir"));
     }
 
-    SpoolSettings settings() {
+    /** Which images go to a temporary file, and where. */
+    public SpoolSettings settings() {
         return settings;
     }
 
-    TempFiles files() {
+    /** The exchange's temporary files, deleted when it completes. */
+    public TempFiles files() {
         return files;
     }
 

@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 
 import io.github.camelpixazo.PixazoEndpoint;
 import io.github.camelpixazo.budget.Reservation;
+import io.github.camelpixazo.cost.CostEstimate;
 import io.github.camelpixazo.cost.PriceQuote;
 import io.github.camelpixazo.error.PixazoBudgetExceededException;
 import io.github.camelpixazo.observe.JobMeters;
@@ -72,6 +73,9 @@ public final class ImageJobProducer extends AsyncJobProducer {
             return CompletableFuture.completedFuture(message -> ResultWriter.dryRun(message, gateway, model));
         }
         JobClient client = endpoint.jobClient();
+        // submit only: the job is recorded for pixazo:jobs (on the worker that completes the exchange)
+        JobRecorder.Pending pending = endpoint.getConfiguration().isWaitForCompletion() ? null
+                : endpoint.jobRecorder().prepare(exchange, request);
         SpoolTarget target = spool.target();
         JobMeters meters = endpoint.meters(request);
         Reservation reservation;
@@ -86,7 +90,7 @@ public final class ImageJobProducer extends AsyncJobProducer {
                 endpoint.getConfiguration().isLogPrompt() ? request.prompt() : null);
         CompletableFuture<SubmitOutcome> submitted;
         try {
-            submitted = client.submit(request, deadline, target, job);
+            submitted = client.submit(pending != null ? pending.request() : request, deadline, target, job);
         } catch (Throwable e) {
             reservation.release();
             job.failed(e);
@@ -103,9 +107,13 @@ public final class ImageJobProducer extends AsyncJobProducer {
             if (outcome.isFinished()) {
                 return result(exchange, request, outcome.result(), deadline, spool, job);
             }
-            if (!endpoint.getConfiguration().isWaitForCompletion()) {
+            if (pending != null) { // a synchronous answer never gets here: synchronous excludes waitForCompletion=false
                 job.handedOver();
-                return CompletableFuture.completedFuture(message -> ResultWriter.submitted(message, accepted));
+                CostEstimate estimate = quote.estimate().orElse(null);
+                return CompletableFuture.completedFuture(message -> {
+                    endpoint.jobRecorder().record(pending, accepted, estimate);
+                    ResultWriter.submitted(message, accepted);
+                });
             }
             return awaitJob(endpoint, client, accepted, deadline, target, job)
                     .thenCompose(snapshot -> result(exchange, request, snapshot, deadline, spool, job));

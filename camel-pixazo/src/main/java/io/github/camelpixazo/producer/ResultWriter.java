@@ -17,8 +17,11 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.support.DefaultMessage;
 
-/** Puts a job's outcome into the Camel message: the body and the CamelPixazo* headers. */
-final class ResultWriter {
+/**
+ * Puts a job's outcome into the Camel message: the body and the CamelPixazo* headers; the same for the waiting
+ * producer and the pixazo:jobs consumer.
+ */
+public final class ResultWriter {
 
     private ResultWriter() {
     }
@@ -64,13 +67,13 @@ final class ResultWriter {
     }
 
     /** The status operation: the snapshot as body, FAILED/ERROR as data. */
-    static void snapshot(Message message, JobSnapshot snapshot) {
+    public static void snapshot(Message message, JobSnapshot snapshot) {
         describe(message, snapshot, snapshot.model());
         message.setBody(snapshot);
     }
 
     /** download=false: the media URLs. */
-    static void mediaUrls(Message message, JobSnapshot snapshot, String model) {
+    public static void mediaUrls(Message message, JobSnapshot snapshot, String model) {
         describe(message, snapshot, model);
         message.setBody(snapshot.mediaUrls());
     }
@@ -80,7 +83,7 @@ final class ResultWriter {
      * Content-Type and CamelFileName; for several a List of messages, one per image, each with its own headers so a
      * splitter can write them all.
      */
-    static void images(Exchange exchange, JobSnapshot snapshot, String model, List<DownloadedImage> images,
+    public static void images(Exchange exchange, JobSnapshot snapshot, String model, List<DownloadedImage> images,
                        boolean single, ImageFormat requested, ExchangeSpool spool) {
         Message message = exchange.getMessage();
         describe(message, snapshot, model);

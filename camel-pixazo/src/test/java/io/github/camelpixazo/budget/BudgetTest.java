@@ -19,6 +19,7 @@ import io.github.camelpixazo.error.PixazoInsufficientBalanceException;
 import io.github.camelpixazo.error.PixazoPriceUnknownException;
 import io.github.camelpixazo.error.PixazoValidationException;
 import io.github.camelpixazo.store.FileJobStore;
+import io.github.camelpixazo.store.MemoryJobStore;
 import io.github.camelpixazo.support.GatewayStub;
 import io.github.camelpixazo.support.PixazoTestSupport;
 
@@ -61,6 +62,7 @@ class BudgetTest extends PixazoTestSupport {
         PixazoComponent capped = new PixazoComponent();
         configure(capped.getConfiguration());
         capped.setBudget(budget.toPlainString());
+        capped.setJobStore(new MemoryJobStore()); // this test's own ledger, not data/pixazo-jobs
         context.addComponent("capped", capped);
     }
 
@@ -287,6 +289,7 @@ class BudgetTest extends PixazoTestSupport {
         configure(pixazo.getConfiguration());
         pixazo.setPriceFile(priceFile);
         pixazo.setBudget(budget);
+        pixazo.setJobStore(new MemoryJobStore());
         other.addComponent("pixazo", pixazo);
         try {
             return cause(assertThrows(Exception.class, other::start), PixazoValidationException.class);

@@ -18,6 +18,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.github.camelpixazo.support.GatewayStub.GENERATE_1_5;
@@ -186,7 +187,8 @@ class ValidationTest extends PixazoTestSupport {
                 e -> e.getIn().setBody("p"));
         assertNull(custom.getException());
         gateway.api().verify(postRequestedFor(urlPathEqualTo(GENERATE_2))
-                .withHeader("X-Webhook-URL", equalTo("http://localhost:9/hook"))
+                // submit only: the job's own callback URL, webhookUrl plus /<a secret of 43 characters>
+                .withHeader("X-Webhook-URL", matching("http://localhost:9/hook/[A-Za-z0-9_-]{43}"))
                 .withHeader("X-Webhook-Mode", equalTo("terminal")));
 
         // transparent with png on gpt-image-1.5

@@ -252,6 +252,130 @@ class ApiKeyLoggingTest {
                 gatewayId, level, way, lines.size());
     }
 
+    /**
+     * The same claim for jobs collected later: submitted with waitForCompletion=false and a webhookUrl, one job
+     * confirmed after its callback (received on platform-http), the other found by polling after a 503 with
+     * Retry-After, both emitted by pixazo:jobs into a route that logs every header. The key appears in no line; the
+     * per-job webhook secrets are counted too (they are secrets of their own).
+     */
+    @ParameterizedTest(name = "root at {0}")
+    @CsvSource({ "DEBUG", "TRACE" })
+    void theKeyIsInNoLogLineOfTheJobsConsumerNorItsWebhooks(String level) throws Exception {
+        gateway.reset();
+        String viaCallback = "gpt-image-2_019d0000-0000-0000-0000-00000000109c";
+        String viaPolling = "gpt-image-2_019d0000-0000-0000-0000-00000000109d";
+        byte[] png = TestImages.png(16, 16);
+        int port;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        String webhookUrl = "http://127.0.0.1:" + port + "/hooks/pixazo";
+        gateway.stub(post(urlPathEqualTo(GENERATE_2)).inScenario("ids").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(json(202, GatewayStub.submitted(viaCallback))).willSetStateTo("second"));
+        gateway.stub(post(urlPathEqualTo(GENERATE_2)).inScenario("ids").whenScenarioStateIs("second")
+                .willReturn(json(202, GatewayStub.submitted(viaPolling))));
+        gateway.stubCompleted(viaCallback, "image/png", png);
+        gateway.stubCompleted(viaPolling, "image/png", png);
+        gateway.stub(get(urlPathEqualTo(STATUS + viaPolling)).inScenario("poll").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(json(503, "{\"error\":\"Service Unavailable\"}").withHeader("Retry-After", "0"))
+                .willSetStateTo("up"));
+        gateway.stub(get(urlPathEqualTo(STATUS + viaPolling)).inScenario("poll").whenScenarioStateIs("up")
+                .willReturn(json(200, GatewayStub.status(viaPolling, "COMPLETED", null,
+                        List.of(gateway.mediaUrl("/v1/" + viaPolling + "/output-1")), "image/png"))));
+
+        List<String> lines;
+        String text;
+        List<String> callbackUrls;
+        List<String> collected = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (LogCapture logs = LogCapture.everything(Level.getLevel(level), GATEWAY_SIDE)) {
+            CamelContext context = new DefaultCamelContext();
+            org.apache.camel.component.platform.http.main.MainHttpServer server
+                    = new org.apache.camel.component.platform.http.main.MainHttpServer();
+            server.setCamelContext(context);
+            server.setHost("127.0.0.1");
+            server.setPort(port);
+            context.addService(server);
+            PixazoComponent pixazo = new PixazoComponent();
+            pixazo.getConfiguration().setBaseUrl(gateway.baseUrl());
+            pixazo.getConfiguration().setRetryDelay(10);
+            pixazo.getConfiguration().setPollInterval(20);
+            pixazo.getConfiguration().setApiKey(KEY);
+            pixazo.getConfiguration().setWebhookUrl(webhookUrl);
+            pixazo.getConfiguration().setWebhookAllowHttpLoopback(true);
+            pixazo.getConfiguration().setWebhookFallbackDelay(500); // the second job's callback never comes
+            pixazo.setJobStoreDirectory(folder.resolve("jobs").toString());
+            context.addComponent("pixazo", pixazo);
+            context.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("direct:submit").to("pixazo:generate?waitForCompletion=false&carryHeaders=source")
+                            .to("log:submitted?showAll=true");
+                    from("pixazo:jobs?delay=20&initialDelay=0").to("log:collected?showAll=true")
+                            .process(e -> collected.add(e.getMessage().getHeader("CamelPixazoRequestId", String.class)));
+                }
+            });
+            context.start();
+            try {
+                ProducerTemplate template = context.createProducerTemplate();
+                template.sendBodyAndHeader("direct:submit", "A sunset", "source", "sunset.txt");
+                template.sendBodyAndHeader("direct:submit", "A dawn", "source", "dawn.txt");
+                callbackUrls = gateway.submits(GENERATE_2).stream().map(r -> r.getHeader("X-Webhook-URL")).toList();
+                // the gateway's side, written by hand on a socket: no HTTP client of this JVM logs it
+                assertEquals(202, postByHand(callbackUrls.get(0), GatewayStub.status(viaCallback, "COMPLETED", null,
+                        null, null)));
+                io.github.camelpixazo.support.Await.until(java.time.Duration.ofSeconds(20),
+                        () -> collected.size() == 2, "both jobs collected");
+            } finally {
+                context.stop();
+            }
+            lines = logs.lines();
+            text = logs.text();
+        }
+        assertEquals(java.util.Set.of(viaCallback, viaPolling), new java.util.HashSet<>(collected));
+        gateway.api().verify(2, postRequestedFor(urlPathEqualTo(GENERATE_2))
+                .withHeader("Ocp-Apim-Subscription-Key", equalTo(KEY)));
+        assertTrue(lines.size() > 200 && text.contains("io.github.camelpixazo.consumer"), "a root-" + level
+                + " capture with the consumer's lines: " + lines.size());
+        Map<String, String> forms = new LinkedHashMap<>();
+        forms.put("the key", KEY);
+        forms.put("base64", Base64.getEncoder().encodeToString(KEY.getBytes(StandardCharsets.UTF_8)));
+        forms.put("URL-encoded", URLEncoder.encode(KEY, StandardCharsets.UTF_8));
+        String squashed = text.replaceAll("\\s", "");
+        for (Map.Entry<String, String> form : forms.entrySet()) {
+            assertEquals(0, occurrences(text, form.getValue()), () -> form.getKey() + " appears in: "
+                    + offending(lines, form.getValue()));
+            assertEquals(0, occurrences(squashed, form.getValue()), () -> form.getKey() + " appears split");
+        }
+        // the per-job webhook secrets are secrets too: in no line of the component or of Camel. At TRACE, Vert.x's
+        // router (the HTTP server under platform-http) prints every request line, so the secret of a callback that
+        // arrived: documented; such a secret only lets its holder trigger one status query of that job.
+        String notTheServer = lines.stream().filter(l -> !l.contains(" io.vertx.")).collect(Collectors.joining("\n"));
+        for (String url : callbackUrls) {
+            String secret = url.substring(url.lastIndexOf('/') + 1);
+            assertEquals(0, occurrences(level.equals("TRACE") ? notTheServer : text, secret),
+                    () -> "a webhook secret appears in: " + offending(lines, secret));
+        }
+        System.out.printf("ApiKeyLoggingTest (pixazo:jobs and webhooks): root %s: %d lines captured, key occurrences 0,"
+                          + " webhook secrets in the lines of the component and Camel 0%n", level, lines.size());
+    }
+
+    /** A POST written by hand (HTTP/1.1 on a socket), as the gateway sends a callback; returns the status code. */
+    private static int postByHand(String url, String json) throws java.io.IOException {
+        java.net.URI uri = java.net.URI.create(url);
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+            String head = "POST " + uri.getRawPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
+                          + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length
+                          + "\r\nConnection: close\r\n\r\n";
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().write(body);
+            socket.getOutputStream().flush();
+            String status = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.US_ASCII)).readLine();
+            return Integer.parseInt(status.split(" ")[1]);
+        }
+    }
+
     private static void stubEveryCall() {
         gateway.reset();
         // a throttled submit, then accepted

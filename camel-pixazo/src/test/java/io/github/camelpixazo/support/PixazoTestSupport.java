@@ -33,6 +33,8 @@ public abstract class PixazoTestSupport extends CamelTestSupport {
         CamelContext context = super.createCamelContext();
         PixazoComponent pixazo = new PixazoComponent();
         configure(pixazo.getConfiguration());
+        // jobs submitted with waitForCompletion=false go to a store of this test's own (not data/pixazo-jobs)
+        pixazo.setJobStore(new ResubmittingMemoryJobStore());
         context.addComponent("pixazo", pixazo);
         return context;
     }

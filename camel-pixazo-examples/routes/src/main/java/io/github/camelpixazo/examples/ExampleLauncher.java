@@ -5,15 +5,17 @@ import java.util.List;
 
 /**
  * Runs one example by name and exits: {@code folder} (the default), {@code folder-yaml}, {@code folder-xml},
- * {@code ftp}, {@code queue-jms} or {@code queue-seda}. Against the gateway of {@code -Dgateway} (pixazo, pixapi or
- * evolink; default pixazo): its embedded sandbox unless its key variable ({@code PIXAZO_API_KEY}, {@code PIXAPI_API_KEY},
- * {@code EVOLINK_API_KEY}) is set. Working directories are under the system property {@code example.baseDir} (default {@code target/example}).
+ * {@code ftp}, {@code queue-jms}, {@code queue-seda}, {@code jobs} or {@code jobs-jdbc}. Against the gateway of
+ * {@code -Dgateway} (pixazo, pixapi or evolink; default pixazo): its embedded sandbox unless its key variable
+ * ({@code PIXAZO_API_KEY}, {@code PIXAPI_API_KEY}, {@code EVOLINK_API_KEY}) is set. Working directories are under the
+ * system property {@code example.baseDir} (default {@code target/example}).
  * Exit code 0 when every input was processed (failures included, they are part of the demo), 1 otherwise, 2 on bad
  * usage.
  */
 public final class ExampleLauncher {
 
-    static final List<String> EXAMPLES = List.of("folder", "folder-yaml", "folder-xml", "ftp", "queue-jms", "queue-seda");
+    static final List<String> EXAMPLES = List.of("folder", "folder-yaml", "folder-xml", "ftp", "queue-jms", "queue-seda",
+            "jobs", "jobs-jdbc");
 
     private ExampleLauncher() {
     }
@@ -58,6 +60,8 @@ public final class ExampleLauncher {
             case "ftp" -> FtpExample.run(gateway, baseDir);
             case "queue-jms" -> QueueExample.run(QueueExample.Kind.JMS, burst(gateway), gateway, baseDir);
             case "queue-seda" -> QueueExample.run(QueueExample.Kind.SEDA, burst(gateway), gateway, baseDir);
+            case "jobs" -> JobsExample.run(JobsExample.Store.FILE, gateway, baseDir);
+            case "jobs-jdbc" -> JobsExample.run(JobsExample.Store.JDBC, gateway, baseDir);
             default -> throw new IllegalArgumentException("Unknown example " + example);
         };
     }

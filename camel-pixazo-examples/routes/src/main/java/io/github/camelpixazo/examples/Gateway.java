@@ -71,6 +71,11 @@ public final class Gateway implements AutoCloseable {
         return gateway.id();
     }
 
+    /** Whether the gateway calls a webhook when a job ends: Pixazo and EvoLink do, Pixapi documents no callbacks. */
+    public boolean hasCallbacks() {
+        return gateway != SandboxGateway.PIXAPI;
+    }
+
     public boolean isSandbox() {
         return sandbox != null;
     }

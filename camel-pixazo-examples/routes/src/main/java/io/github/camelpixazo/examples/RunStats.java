@@ -64,9 +64,13 @@ final class RunStats extends EventNotifierSupport {
             }
             Throwable error = exchange.getException() != null ? exchange.getException()
                     : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-            if (error != null) {
+            // a pixazo:jobs exchange carries a FAILED or ERROR job (or one whose images are gone) as data
+            String jobError = exchange.getMessage().getHeader("CamelPixazoError", String.class);
+            if (error != null || jobError != null) {
                 synchronized (failures) {
-                    failures.add(new Summary.Failure(inputName(exchange), String.valueOf(error.getMessage())));
+                    failures.add(new Summary.Failure(inputName(exchange), error != null
+                            ? String.valueOf(error.getMessage())
+                            : exchange.getMessage().getHeader("CamelPixazoStatus") + ": " + jobError));
                 }
             }
             finished.incrementAndGet(); // last: whoever sees the count also sees the failure
@@ -100,6 +104,9 @@ final class RunStats extends EventNotifierSupport {
         String name = exchange.getMessage().getHeader(Exchange.FILE_NAME_ONLY, String.class);
         if (name == null) {
             name = exchange.getMessage().getHeader("promptId", String.class);
+        }
+        if (name == null) {
+            name = exchange.getMessage().getHeader("promptName", String.class); // carried to a pixazo:jobs exchange
         }
         return name != null ? name : exchange.getExchangeId();
     }

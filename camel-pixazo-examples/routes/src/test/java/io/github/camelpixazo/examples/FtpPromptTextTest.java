@@ -57,6 +57,7 @@ class FtpPromptTextTest {
             PixazoComponent pixazo = new PixazoComponent();
             pixazo.getConfiguration().setBaseUrl(sandbox.sandbox().baseUrl());
             pixazo.getConfiguration().setApiKey("sandbox");
+            pixazo.setJobStore(new io.github.camelpixazo.store.MemoryJobStore()); // submitted jobs: this test's store
             context.addComponent("pixazo", pixazo);
             String server = "ftp://" + EmbeddedFtpServer.USER + "@" + EmbeddedFtpServer.HOST + ":" + ftp.port();
             String login = "password=RAW(" + EmbeddedFtpServer.PASSWORD + ")&passiveMode=true&binary=true&delete=true"

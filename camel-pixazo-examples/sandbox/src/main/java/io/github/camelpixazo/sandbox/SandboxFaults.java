@@ -30,6 +30,7 @@ public final class SandboxFaults {
     private final Deque<QueuedEnding> queuedEndings = new ArrayDeque<>();
     private volatile Duration latency = Duration.ZERO;
     private volatile boolean duplicateWebhooks;
+    private int lostWebhooks;
 
     private static final class QueuedEnding {
         private int remaining;
@@ -129,6 +130,16 @@ public final class SandboxFaults {
         return this;
     }
 
+    /**
+     * The next {@code times} terminal webhook callbacks are lost: never sent, as when the receiver was unreachable
+     * and the gateway gave up. Recorded as deliveries with response code -1 and the error "lost (injected by the
+     * sandbox)". A collecting route must then find the job by polling.
+     */
+    public synchronized SandboxFaults loseWebhooks(int times) {
+        this.lostWebhooks = requireTimes(times);
+        return this;
+    }
+
     /** Disarms every fault and removes the latency. */
     public synchronized void clear() {
         unauthorized = 0;
@@ -142,6 +153,16 @@ public final class SandboxFaults {
         queuedEndings.clear();
         latency = Duration.ZERO;
         duplicateWebhooks = false;
+        lostWebhooks = 0;
+    }
+
+    /** Whether this terminal callback is to be lost, consuming one use of the fault. */
+    synchronized boolean takeLostWebhook() {
+        if (lostWebhooks > 0) {
+            lostWebhooks--;
+            return true;
+        }
+        return false;
     }
 
     Duration responseDelay() {

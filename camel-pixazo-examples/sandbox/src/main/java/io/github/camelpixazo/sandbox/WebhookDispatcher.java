@@ -128,6 +128,12 @@ final class WebhookDispatcher {
     private void post(Job job, long nanoTime) {
         JobStatus status = job.statusAt(nanoTime);
         String payload = renderer.payload(job, nanoTime, mediaBaseUrl.get());
+        if (status.isTerminal() && faults.takeLostWebhook()) {
+            LOG.debug("Webhook {} {} lost on purpose", job.requestId(), status);
+            records.addWebhookDelivery(new WebhookDelivery(job.webhook().url().toString(), job.requestId(),
+                    status.name(), payload, -1, "lost (injected by the sandbox)", Instant.now()));
+            return;
+        }
         int copies = status.isTerminal() && faults.duplicatesWebhooks() ? 2 : 1;
         send(job, status, payload, copies);
     }

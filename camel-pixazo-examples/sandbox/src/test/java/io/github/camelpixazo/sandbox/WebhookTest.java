@@ -121,6 +121,21 @@ class WebhookTest {
     }
 
     @Test
+    void lostWebhooksAreNeverSentAndRecordedAsLost() {
+        sandbox.faults().loseWebhooks(1);
+        String lost = acceptedWithWebhook(json("prompt", "lost"), null);
+        String kept = acceptedWithWebhook(json("prompt", "kept"), null);
+
+        List<WebhookDelivery> deliveries = sandbox.records().awaitWebhookDeliveries(2, WAIT);
+        assertEquals(2, deliveries.size());
+        WebhookDelivery first = deliveries.stream().filter(d -> d.requestId().equals(lost)).findFirst().orElseThrow();
+        assertEquals(-1, first.responseCode());
+        assertEquals("lost (injected by the sandbox)", first.error());
+        assertEquals(1, receiver.callbacks().size(), "only the second job's callback arrived");
+        assertTrue(receiver.callbacks().get(0).body().contains(kept));
+    }
+
+    @Test
     void aFailingReceiverIsRecordedAndNotRetried() {
         receiver.answerWith(500);
         acceptedWithWebhook(json("prompt", "x"), null);

@@ -29,7 +29,8 @@ public class StaticEndpointBuilders {
     /**
      * Pixazo (camel-pixazo)
      * Generate and edit images with GPT Image 2 and GPT Image 1.5 through the
-     * Pixazo, Pixapi or EvoLink API gateway.
+     * Pixazo, Pixapi or EvoLink API gateway; collect jobs submitted with
+     * waitForCompletion=false with the pixazo:jobs consumer.
      * 
      * Category: ai
      * Since: 0.1
@@ -39,8 +40,11 @@ public class StaticEndpointBuilders {
      * 
      * Path parameter: operation (required)
      * The operation: generate (text to image), edit (image to image, the body
-     * holds the image) or status (one status query of a job by its request id).
-     * There are 3 enums and the value can be one of: generate, edit, status
+     * holds the image), status (one status query of a job by its request id) -
+     * producers; or jobs (in from(): one exchange per job submitted with
+     * waitForCompletion=false, when it finishes).
+     * There are 4 enums and the value can be one of: generate, edit, status,
+     * jobs
      * 
      * @param path operation
      * @return the dsl builder
@@ -51,7 +55,8 @@ public class StaticEndpointBuilders {
     /**
      * Pixazo (camel-pixazo)
      * Generate and edit images with GPT Image 2 and GPT Image 1.5 through the
-     * Pixazo, Pixapi or EvoLink API gateway.
+     * Pixazo, Pixapi or EvoLink API gateway; collect jobs submitted with
+     * waitForCompletion=false with the pixazo:jobs consumer.
      * 
      * Category: ai
      * Since: 0.1
@@ -61,8 +66,11 @@ public class StaticEndpointBuilders {
      * 
      * Path parameter: operation (required)
      * The operation: generate (text to image), edit (image to image, the body
-     * holds the image) or status (one status query of a job by its request id).
-     * There are 3 enums and the value can be one of: generate, edit, status
+     * holds the image), status (one status query of a job by its request id) -
+     * producers; or jobs (in from(): one exchange per job submitted with
+     * waitForCompletion=false, when it finishes).
+     * There are 4 enums and the value can be one of: generate, edit, status,
+     * jobs
      * 
      * @param componentName to use a custom component name for the endpoint
      * instead of the default name

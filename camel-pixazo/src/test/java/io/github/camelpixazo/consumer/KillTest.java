@@ -1,0 +1,174 @@
+package io.github.camelpixazo.consumer;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import io.github.camelpixazo.store.EmbeddedPostgresServer;
+import io.github.camelpixazo.support.Await;
+import io.github.camelpixazo.support.GatewayStub;
+import io.github.camelpixazo.support.GatewayStubExtension;
+import io.github.camelpixazo.support.TestImages;
+
+import org.h2.jdbcx.JdbcConnectionPool;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static io.github.camelpixazo.support.GatewayStub.GENERATE_2;
+import static io.github.camelpixazo.support.GatewayStub.STATUS;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@code kill -9}: a forked JVM ({@link JobsAppProcess}) submits N jobs and is killed with SIGKILL
+ * ({@link Process#destroyForcibly()}); a new CamelContext in this JVM on the same store (file directory, or PostgreSQL:
+ * the server stays up, only the application dies) collects the rest. Killed before the jobs finish: each result
+ * exactly once after the restart. Killed while results are being delivered: none lost, none submitted twice, and at
+ * most the one exchange in flight at the kill delivered twice (at-least-once; the request id is the idempotency key).
+ * Prints the counts.
+ */
+class KillTest {
+
+    static final String CONSUMER = "delay=20&initialDelay=0&maxMessagesPerPoll=10&leaseDuration=2s";
+    private static final int N = 30;
+
+    @RegisterExtension
+    static final GatewayStubExtension STUB = new GatewayStubExtension();
+
+    private static GatewayStub gateway;
+
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void bindGateway() {
+        gateway = STUB.stub();
+    }
+
+    @ParameterizedTest(name = "{0} store, killed {1}")
+    @CsvSource({ "file, before completion", "file, during delivery", "postgresql, before completion",
+                 "postgresql, during delivery" })
+    void aKilledApplicationLosesNoJobAndSubmitsNoneTwice(String kind, String when) throws Exception {
+        JdbcConnectionPool pool = null;
+        String location;
+        Object store;
+        if (kind.equals("file")) {
+            location = tmp.resolve("jobs").toString();
+            store = location;
+        } else {
+            String database = EmbeddedPostgresServer.newDatabase();
+            location = EmbeddedPostgresServer.jdbcUrl(database);
+            pool = EmbeddedPostgresServer.pool(database, 4);
+            store = pool;
+        }
+        byte[] png = TestImages.png(8, 8);
+        gateway.stubTemplatedJobs(GENERATE_2, "PROCESSING", png);
+        boolean duringDelivery = when.equals("during delivery");
+        List<String> submitted = new CopyOnWriteArrayList<>();
+        List<String> emittedBefore = new CopyOnWriteArrayList<>();
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"),
+                "-Dlog4j2.configurationFile=store-writer-log4j2.properties",
+                JobsAppProcess.class.getName(), kind.equals("file") ? "file" : "jdbc", location, gateway.baseUrl(),
+                String.valueOf(N))
+                .redirectError(tmp.resolve("child.err").toFile())
+                .start();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(child.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                    if (line.startsWith("SUBMITTED ")) {
+                        submitted.add(line.substring(10));
+                    } else if (line.startsWith("EMITTED ")) {
+                        emittedBefore.add(line.substring(8));
+                    }
+                }
+            } catch (IOException e) {
+                // the child died
+            }
+        });
+        reader.start();
+        try {
+            try {
+                Await.until(Duration.ofSeconds(60), () -> submitted.size() == N, "the child submitted " + N + " jobs");
+            } catch (AssertionError slow) {
+                throw new AssertionError(slow.getMessage() + " (" + submitted.size() + " did; child "
+                        + (child.isAlive() ? "alive" : "exited " + child.exitValue()) + "; its stderr ends: "
+                        + tail(tmp.resolve("child.err")) + ")", slow);
+            }
+            Await.until(Duration.ofSeconds(30), () -> statusQueries() >= N, "the child polled them");
+            if (duringDelivery) {
+                gateway.stubTemplatedJobs(GENERATE_2, "COMPLETED", png);
+                Await.until(Duration.ofSeconds(30), () -> emittedBefore.size() >= N / 3, "deliveries under way");
+            }
+            child.destroyForcibly(); // SIGKILL
+            child.waitFor();
+            reader.join(5_000);
+            gateway.stubTemplatedJobs(GENERATE_2, "COMPLETED", png);
+            List<String> before = List.copyOf(emittedBefore);
+            try (Collector survivor = new Collector("survivor", gateway.baseUrl(), store, CONSUMER, null)) {
+                Await.until(Duration.ofSeconds(60), () -> covered(before, survivor.received()) == N,
+                        "every job delivered after the kill");
+                Thread.sleep(500);
+                List<String> after = List.copyOf(survivor.received());
+                List<String> all = new ArrayList<>(before);
+                all.addAll(after);
+                Set<String> distinct = new HashSet<>(all);
+                int lost = N - distinct.size();
+                int duplicated = all.size() - distinct.size();
+                int resubmitted = gateway.submits(GENERATE_2).size() - N;
+                System.out.printf("KillTest | %s | killed %s | submitted %d | emitted before kill %d | after %d |"
+                                  + " lost %d | duplicated %d | resubmitted %d%n", kind, when, N, before.size(),
+                        after.size(), lost, duplicated, resubmitted);
+                assertEquals(new HashSet<>(submitted), distinct, "no job lost");
+                assertEquals(0, resubmitted, "no job submitted twice");
+                assertEquals(after.size(), new HashSet<>(after).size(), "the survivor delivers each job once");
+                if (duringDelivery) {
+                    assertTrue(duplicated <= 1, "at most the exchange in flight at the kill: " + duplicated);
+                } else {
+                    assertEquals(List.of(), before);
+                    assertEquals(0, duplicated, "each result exactly once");
+                }
+                assertEquals(0, survivor.store().count());
+            }
+        } finally {
+            child.destroyForcibly();
+            if (pool != null) {
+                pool.dispose();
+            }
+        }
+    }
+
+    /** The end of the child's error output, for a failure message. */
+    private static String tail(Path file) {
+        try {
+            String text = java.nio.file.Files.readString(file);
+            return text.length() > 3000 ? text.substring(text.length() - 3000) : text;
+        } catch (IOException e) {
+            return "(unreadable: " + e + ")";
+        }
+    }
+
+    private static int covered(List<String> before, List<String> after) {
+        Set<String> all = new HashSet<>(before);
+        all.addAll(after);
+        return all.size();
+    }
+
+    private static long statusQueries() {
+        return gateway.api().findAll(getRequestedFor(urlPathMatching(STATUS + ".*"))).size();
+    }
+}
