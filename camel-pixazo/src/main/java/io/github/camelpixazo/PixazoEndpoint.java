@@ -317,6 +317,11 @@ public class PixazoEndpoint extends ScheduledPollEndpoint implements AsyncEndpoi
         return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() != -1 ? ":" + uri.getPort() : "");
     }
 
+    /** The meters of a gateway, model and operation (the pixazo:jobs consumer's, from a job record). */
+    public JobMeters meters(String gateway, String model, String operation) {
+        return getComponent().metrics().meters(gateway, model, operation);
+    }
+
     /** The meters of a request's gateway, model and operation. */
     public JobMeters meters(ImageRequest request) {
         return getComponent().metrics().meters(settings.gateway().id(), request.model().value(),

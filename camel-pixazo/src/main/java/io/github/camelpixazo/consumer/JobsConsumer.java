@@ -27,6 +27,7 @@ import io.github.camelpixazo.job.PollSettings;
 import io.github.camelpixazo.job.Retrier;
 import io.github.camelpixazo.media.SpoolTarget;
 import io.github.camelpixazo.media.TempFiles;
+import io.github.camelpixazo.observe.JobMeters;
 import io.github.camelpixazo.store.JobRecord;
 import io.github.camelpixazo.store.JobStore;
 import io.github.camelpixazo.webhook.CallbackReceiver;
@@ -390,12 +391,18 @@ public final class JobsConsumer extends ScheduledBatchPollingConsumer {
         CompletableFuture<JobSnapshot> query;
         try {
             query = calls.status(record, queryTimeLimit(), new SpoolTarget(endpoint.spoolSettings(), files));
+            meters(record).polled();
         } catch (RuntimeException e) {
             permits.release();
             return CompletableFuture.failedFuture(e);
         }
         query.whenComplete((snapshot, error) -> permits.release());
         return query;
+    }
+
+    /** The meters of a job's gateway, model and operation (at-least-once: a job emitted again counts again). */
+    private JobMeters meters(JobRecord record) {
+        return endpoint.meters(record.gateway(), record.model(), record.operation());
     }
 
     private Duration queryTimeLimit() {
@@ -431,8 +438,10 @@ public final class JobsConsumer extends ScheduledBatchPollingConsumer {
             String error = failure.getMessage() != null ? failure.getMessage() : failure.toString();
             lastPollError = new PollError(record.requestId(), now, error);
             if (expired) {
+                meters(record).failed("timeout");
                 return CompletableFuture.completedFuture(results.timedOut(record, record.lastStatus(), null, error));
             }
+            meters(record).retried();
             Duration wait = endpoint.retryPolicy().delay(failure, Math.max(1, record.polls()));
             if (wait.compareTo(record.pollInterval()) < 0) {
                 wait = record.pollInterval();
@@ -445,9 +454,15 @@ public final class JobsConsumer extends ScheduledBatchPollingConsumer {
         JobSnapshot snapshot = outcome.snapshot();
         if (snapshot.status().isTerminal()) {
             LOG.debug("Job {}: {} -> {}", record.requestId(), record.lastStatus(), snapshot.status());
+            if (snapshot.status() == JobStatus.COMPLETED) {
+                meters(record).completed(Duration.between(record.submittedAt(), now));
+            } else {
+                meters(record).failed("job_failed");
+            }
             return results.terminal(record, snapshot, files);
         }
         if (expired) {
+            meters(record).failed("timeout");
             return CompletableFuture.completedFuture(results.timedOut(record, snapshot.status().name(),
                     snapshot.progress(), null));
         }

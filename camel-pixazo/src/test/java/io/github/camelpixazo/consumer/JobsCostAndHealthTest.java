@@ -14,6 +14,10 @@ import io.github.camelpixazo.support.Await;
 import io.github.camelpixazo.support.PixazoTestSupport;
 import io.github.camelpixazo.support.TestImages;
 
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.health.HealthCheck;
@@ -43,6 +47,14 @@ class JobsCostAndHealthTest extends PixazoTestSupport {
     private static final String STUCK = "gpt-image-2_019d0000-0000-0000-0000-0000000000f3";
 
     private final List<Exchange> received = new CopyOnWriteArrayList<>();
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
+    @Override
+    protected CamelContext createCamelContext() throws Exception {
+        CamelContext context = super.createCamelContext();
+        context.getRegistry().bind("metricsRegistry", meters);
+        return context;
+    }
 
     private JobStore store() {
         return context.getComponent("pixazo", PixazoComponent.class).getJobStore();
@@ -83,6 +95,17 @@ class JobsCostAndHealthTest extends PixazoTestSupport {
         Exchange unpriced = received.stream().filter(e -> UNPRICED.equals(e.getMessage().getHeader(
                 PixazoConstants.REQUEST_ID))).findFirst().orElseThrow();
         assertFalse(unpriced.getMessage().getHeaders().containsKey(PixazoConstants.ESTIMATED_COST));
+
+        // the consumer's status queries and results are metered like the waiting producer's
+        Tags gptImage2 = Tags.of("gateway", "pixazo", "model", "gpt-image-2", "operation", "generate");
+        Tags gptImage15 = Tags.of("gateway", "pixazo", "model", "gpt-image-1.5", "operation", "generate");
+        for (Tags tags : List.of(gptImage2, gptImage15)) {
+            assertEquals(1.0, meters.get("pixazo.jobs.submitted").tags(tags).counter().count(), tags.toString());
+            assertEquals(1.0, meters.get("pixazo.status.polls").tags(tags).counter().count(), tags.toString());
+            assertEquals(1.0, meters.get("pixazo.jobs.completed").tags(tags).counter().count(), tags.toString());
+        }
+        assertEquals(0.33, meters.get("pixazo.spend.estimated").tags(gptImage2.and("currency", "USD")).counter()
+                .count(), 1e-9);
     }
 
     @Test
@@ -95,10 +118,14 @@ class JobsCostAndHealthTest extends PixazoTestSupport {
         collect();
         HealthCheck check = ((HealthCheckAware) context.getRoute("collect").getConsumer()).getHealthCheck();
         assertEquals("consumer:collect", check.getId());
-        Await.until(Duration.ofSeconds(10), () -> check.call().getDetails().containsKey("last.poll.error"),
-                "a failed status query");
+        Map<String, Object> readiness = Map.of(HealthCheck.CHECK_KIND, HealthCheck.Kind.READINESS);
+        // once a poll has completed (before it, Camel's polling check is not ready yet)
+        Await.until(Duration.ofSeconds(10), () -> {
+            HealthCheck.Result now = check.call(readiness);
+            return now.getState() == HealthCheck.State.UP && now.getDetails().containsKey("last.poll.error");
+        }, "a completed poll that saw a failed status query");
 
-        HealthCheck.Result result = check.call(Map.of(HealthCheck.CHECK_KIND, HealthCheck.Kind.READINESS));
+        HealthCheck.Result result = check.call(readiness);
         Map<String, Object> details = result.getDetails();
         assertEquals(1L, details.get("jobs.pending"));
         assertTrue(((Long) details.get("jobs.oldest.age.seconds")) >= 0, details.toString());
