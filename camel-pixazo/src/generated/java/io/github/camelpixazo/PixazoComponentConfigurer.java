@@ -39,6 +39,9 @@ public class PixazoComponentConfigurer extends PropertyConfigurerSupport impleme
         case "baseUrl": getOrCreateConfiguration(target).setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "budget": target.setBudget(property(camelContext, java.lang.String.class, value)); return true;
+        case "budgetperiod":
+        case "budgetPeriod": target.setBudgetPeriod(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "carryheaders":
         case "carryHeaders": getOrCreateConfiguration(target).setCarryHeaders(property(camelContext, java.lang.String.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.github.camelpixazo.PixazoConfiguration.class, value)); return true;
@@ -63,6 +66,8 @@ public class PixazoComponentConfigurer extends PropertyConfigurerSupport impleme
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "leaseduration":
         case "leaseDuration": getOrCreateConfiguration(target).setLeaseDuration(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "logprompt":
+        case "logPrompt": getOrCreateConfiguration(target).setLogPrompt(property(camelContext, boolean.class, value)); return true;
         case "mask": getOrCreateConfiguration(target).setMask(property(camelContext, java.lang.String.class, value)); return true;
         case "maxconnections":
         case "maxConnections": target.setMaxConnections(property(camelContext, int.class, value)); return true;
@@ -85,6 +90,9 @@ public class PixazoComponentConfigurer extends PropertyConfigurerSupport impleme
         case "pollConcurrency": getOrCreateConfiguration(target).setPollConcurrency(property(camelContext, int.class, value)); return true;
         case "pollinterval":
         case "pollInterval": getOrCreateConfiguration(target).setPollInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "pricefile":
+        case "priceFile": target.setPriceFile(property(camelContext, java.lang.String.class, value)); return true;
+        case "prices": target.setPrices(property(camelContext, java.lang.String.class, value)); return true;
         case "progress": getOrCreateConfiguration(target).setProgress(property(camelContext, java.lang.String.class, value)); return true;
         case "prompt": getOrCreateConfiguration(target).setPrompt(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyhost":
@@ -143,6 +151,9 @@ public class PixazoComponentConfigurer extends PropertyConfigurerSupport impleme
         case "baseUrl": return java.lang.String.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
+        case "budget": return java.lang.String.class;
+        case "budgetperiod":
+        case "budgetPeriod": return long.class;
         case "carryheaders":
         case "carryHeaders": return java.lang.String.class;
         case "configuration": return io.github.camelpixazo.PixazoConfiguration.class;
@@ -167,6 +178,8 @@ public class PixazoComponentConfigurer extends PropertyConfigurerSupport impleme
         case "lazyStartProducer": return boolean.class;
         case "leaseduration":
         case "leaseDuration": return long.class;
+        case "logprompt":
+        case "logPrompt": return boolean.class;
         case "mask": return java.lang.String.class;
         case "maxconnections":
         case "maxConnections": return int.class;
@@ -189,6 +202,9 @@ public class PixazoComponentConfigurer extends PropertyConfigurerSupport impleme
         case "pollConcurrency": return int.class;
         case "pollinterval":
         case "pollInterval": return long.class;
+        case "pricefile":
+        case "priceFile": return java.lang.String.class;
+        case "prices": return java.lang.String.class;
         case "progress": return java.lang.String.class;
         case "prompt": return java.lang.String.class;
         case "proxyhost":
@@ -243,6 +259,9 @@ public class PixazoComponentConfigurer extends PropertyConfigurerSupport impleme
         case "baseUrl": return getOrCreateConfiguration(target).getBaseUrl();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "budget": return target.getBudget();
+        case "budgetperiod":
+        case "budgetPeriod": return target.getBudgetPeriod();
         case "carryheaders":
         case "carryHeaders": return getOrCreateConfiguration(target).getCarryHeaders();
         case "configuration": return target.getConfiguration();
@@ -267,6 +286,8 @@ public class PixazoComponentConfigurer extends PropertyConfigurerSupport impleme
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "leaseduration":
         case "leaseDuration": return getOrCreateConfiguration(target).getLeaseDuration();
+        case "logprompt":
+        case "logPrompt": return getOrCreateConfiguration(target).isLogPrompt();
         case "mask": return getOrCreateConfiguration(target).getMask();
         case "maxconnections":
         case "maxConnections": return target.getMaxConnections();
@@ -289,6 +310,9 @@ public class PixazoComponentConfigurer extends PropertyConfigurerSupport impleme
         case "pollConcurrency": return getOrCreateConfiguration(target).getPollConcurrency();
         case "pollinterval":
         case "pollInterval": return getOrCreateConfiguration(target).getPollInterval();
+        case "pricefile":
+        case "priceFile": return target.getPriceFile();
+        case "prices": return target.getPrices();
         case "progress": return getOrCreateConfiguration(target).getProgress();
         case "prompt": return getOrCreateConfiguration(target).getPrompt();
         case "proxyhost":

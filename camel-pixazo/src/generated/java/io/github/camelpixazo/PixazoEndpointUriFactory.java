@@ -23,7 +23,7 @@ public class PixazoEndpointUriFactory extends org.apache.camel.support.component
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(59);
+        Set<String> props = new HashSet<>(63);
         props.add("apiKey");
         props.add("background");
         props.add("backoffErrorThreshold");
@@ -31,10 +31,13 @@ public class PixazoEndpointUriFactory extends org.apache.camel.support.component
         props.add("backoffMultiplier");
         props.add("baseUrl");
         props.add("bridgeErrorHandler");
+        props.add("budget");
+        props.add("budgetPeriod");
         props.add("carryHeaders");
         props.add("connectTimeout");
         props.add("delay");
         props.add("download");
+        props.add("dryRun");
         props.add("exceptionHandler");
         props.add("exchangePattern");
         props.add("format");
@@ -45,6 +48,7 @@ public class PixazoEndpointUriFactory extends org.apache.camel.support.component
         props.add("jobTimeout");
         props.add("lazyStartProducer");
         props.add("leaseDuration");
+        props.add("logPrompt");
         props.add("mask");
         props.add("maxMessagesPerPoll");
         props.add("maxPollInterval");

@@ -1,5 +1,11 @@
 package io.github.camelpixazo;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.concurrent.Executor;
@@ -9,12 +15,18 @@ import java.util.concurrent.ScheduledExecutorService;
 import javax.net.ssl.SSLContext;
 import javax.sql.DataSource;
 
+import io.github.camelpixazo.budget.SpendCap;
+import io.github.camelpixazo.budget.SpendLedger;
+import io.github.camelpixazo.cost.PriceList;
+import io.github.camelpixazo.error.JobStoreException;
 import io.github.camelpixazo.error.PixazoValidationException;
 import io.github.camelpixazo.http.HttpClientConfigurer;
 import io.github.camelpixazo.http.HttpTransport;
 import io.github.camelpixazo.http.HttpTransportSettings;
 import io.github.camelpixazo.job.JobWaiter;
 import io.github.camelpixazo.job.Retrier;
+import io.github.camelpixazo.observe.CredentialHealth;
+import io.github.camelpixazo.observe.PixazoMetrics;
 import io.github.camelpixazo.producer.SpooledImageCache;
 import io.github.camelpixazo.producer.WorkerPool;
 import io.github.camelpixazo.store.JobStore;
@@ -23,11 +35,13 @@ import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.TypeConversionException;
 import org.apache.camel.SSLContextParametersAware;
+import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.ExecutorServiceManager;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.support.ResourceHelper;
 import org.apache.camel.support.TypeConverterSupport;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.util.concurrent.CamelThreadFactory;
@@ -89,10 +103,49 @@ public class PixazoComponent extends DefaultComponent implements SSLContextParam
                             + " single bean of this type in the registry is used automatically.")
     private HttpClientConfigurer httpClientConfigurer;
 
+    @Metadata(label = "cost", displayName = "Price File", supportFileReference = true,
+              description = "A price file replacing the published prices of the gateways and models it names (the"
+                            + " others keep theirs): a resource such as file:/etc/pixazo/prices.properties or"
+                            + " classpath:prices.properties, one 'gateway.model.size.quality = price' per line, in the"
+                            + " format of the published list (see docs/cost-and-operations.adoc). Read when the component"
+                            + " starts; a missing or malformed file, an unknown currency or a table lacking a size's"
+                            + " quality fails the start, naming the line.")
+    private String priceFile;
+
+    @Metadata(label = "cost", displayName = "Prices",
+              description = "Single prices overriding the published ones (and those of priceFile), in the same keys:"
+                            + " pixazo.gpt-image-2.1024x1024.high=0.25, separated by commas, semicolons or line ends. A"
+                            + " gateway and model without a published table must be given whole (currency and every"
+                            + " size's low, medium and high). Checked when the component starts.")
+    private String prices;
+
+    @Metadata(label = "cost", displayName = "Budget",
+              description = "A decimal amount such as 25 or 12.50: one spend cap for every endpoint of this component (the CamelContext's, for the default"
+                            + " component), in the currency of its gateway's prices (USD on Pixazo, credits on Pixapi):"
+                            + " before each submit the estimated price of the jobs submitted within budgetPeriod, those"
+                            + " in flight included, plus the new job's is compared with it, and a message that would"
+                            + " cross it fails with PixazoBudgetExceededException, nothing sent. An endpoint's own"
+                            + " budget applies as well. A job without a published price is refused while a budget"
+                            + " applies. Counted in the job store's spend ledger, so a durable store keeps it across"
+                            + " restarts. 0 refuses every job.")
+    private String budget;
+
+    @Metadata(label = "cost", displayName = "Budget Period", defaultValue = "1d", javaType = "java.time.Duration",
+              description = "The rolling window of the component's budget: the jobs submitted within this time before"
+                            + " now count against it.")
+    private long budgetPeriod = 86_400_000L;
+
+    private final CredentialHealth credentialHealth = new CredentialHealth();
+    private volatile PixazoMetrics metrics;
+    private volatile PixazoHealthCheck healthCheck;
+    private volatile PriceList priceList;
+    private volatile SpendCap componentCap;
+    private volatile SpendLedger spendLedger;
     @Metadata(label = "consumer", autowired = true, displayName = "Job Store",
               description = "Where jobs submitted with waitForCompletion=false are kept until the pixazo:jobs consumer"
-                            + " has delivered them: a bean implementing io.github.camelpixazo.store.JobStore. Default:"
-                            + " the JDBC store of jobStoreDataSource if set, else the file store in jobStoreDirectory.")
+                            + " has delivered them, and where the budgets' spend ledger lives: a bean implementing"
+                            + " io.github.camelpixazo.store.JobStore. Default: the JDBC store of jobStoreDataSource if set,"
+                            + " else the file store in jobStoreDirectory.")
     private JobStore jobStore;
 
     @Metadata(label = "consumer", autowired = true, displayName = "Job Store Data Source",
@@ -198,12 +251,106 @@ public class PixazoComponent extends DefaultComponent implements SSLContextParam
                         }
                     }
                 });
+        priceList = loadPriceList();
+        componentCap = null;
+        if (budget != null && !budget.isBlank()) {
+            BigDecimal amount = checkBudget("budget", budget, budgetPeriod);
+            componentCap = new SpendCap("the component budget", "component:" + componentName(), amount,
+                    Duration.ofMillis(budgetPeriod), io.github.camelpixazo.job.Durations.format(Duration.ofMillis(budgetPeriod)));
+        }
+        spendLedger = new SpendLedger(this::ledgerStore, Clock.systemUTC());
         startSharedResources();
+        registerHealthCheck();
+    }
+
+    /**
+     * The component's readiness check, registered with Camel's health-check registry when camel-health is present
+     * (camel-main and camel-spring-boot bring it): visible in /observe/health and Spring Boot's /actuator/health.
+     */
+    private void registerHealthCheck() {
+        HealthCheckRegistry registry = HealthCheckRegistry.get(getCamelContext());
+        if (registry != null) {
+            healthCheck = new PixazoHealthCheck(this, componentName());
+            registry.register(healthCheck);
+        }
+    }
+
+    /** The published prices, then priceFile's tables, then the single prices; checked whole. */
+    private PriceList loadPriceList() {
+        PriceList list = PriceList.published();
+        if (priceFile != null && !priceFile.isBlank()) {
+            String text;
+            try (InputStream in = ResourceHelper.resolveMandatoryResourceAsInputStream(getCamelContext(), priceFile.trim())) {
+                text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new PixazoValidationException("priceFile", priceFile, "cannot be read (" + e.getMessage() + "):"
+                        + " give a resource such as file:/etc/pixazo/prices.properties or classpath:prices.properties.");
+            }
+            list = list.withTablesFrom(text, "priceFile", priceFile);
+        }
+        if (prices != null && !prices.isBlank()) {
+            list = list.withEntries(prices, "prices");
+        }
+        return list;
+    }
+
+    /**
+     * A budget is a decimal amount of zero or more, its period positive; never a silent fallback to no cap.
+     *
+     * @return the amount
+     */
+    static BigDecimal checkBudget(String option, String text, long periodMillis) {
+        BigDecimal amount;
+        try {
+            amount = new BigDecimal(text.trim());
+        } catch (NumberFormatException e) {
+            throw new PixazoValidationException(option, text, "must be a decimal amount in the currency of the"
+                    + " gateway's prices, such as 25 or 12.50 (USD on Pixazo, credits on Pixapi).");
+        }
+        if (amount.signum() < 0) {
+            throw new PixazoValidationException(option, text, "must not be negative: 0 refuses every job, and no budget"
+                    + " is set by leaving the option out.");
+        }
+        if (periodMillis <= 0) {
+            throw new PixazoValidationException(option + "Period", periodMillis + "ms", "must be positive (e.g. 1d, 12h,"
+                    + " 30d).");
+        }
+        return amount;
+    }
+
+    /** The name this component is registered under ("pixazo", or e.g. "pixapi" for a second one), for ledger scopes. */
+    private String componentName() {
+        for (String name : getCamelContext().getComponentNames()) {
+            if (getCamelContext().hasComponent(name) == this) {
+                return name;
+            }
+        }
+        return "pixazo";
+    }
+
+    /**
+     * The store of the spend ledger: the component's job store (jobStore, jobStoreDataSource or the file store in
+     * jobStoreDirectory), so that what was spent survives a restart as the jobs do.
+     */
+    private JobStore ledgerStore() {
+        try {
+            return jobStore();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new JobStoreException("The spend ledger's job store cannot start: " + e.getMessage(), null, null, null,
+                    e);
+        }
     }
 
     @Override
     protected synchronized void doStop() throws Exception {
         stopped = true;
+        HealthCheckRegistry registry = HealthCheckRegistry.get(getCamelContext());
+        if (registry != null && healthCheck != null) {
+            registry.unregister(healthCheck);
+        }
+        healthCheck = null;
         // fail what is still pending first: their routes get a clear message while the worker pool can still run
         // them; then cancel the HTTP calls still in flight (the JDK client has no close() before Java 21)
         if (jobWaiter != null) {
@@ -310,6 +457,47 @@ public class PixazoComponent extends DefaultComponent implements SSLContextParam
         return scheduler;
     }
 
+    /** The metrics: Micrometer's when it and a MeterRegistry are there (looked up on first use), else none. */
+    synchronized PixazoMetrics metrics() {
+        if (metrics == null) {
+            metrics = PixazoMetrics.find(getCamelContext());
+        }
+        return metrics;
+    }
+
+    /** Whether the keys in use are accepted by their gateways (for the health check). */
+    CredentialHealth credentialHealth() {
+        return credentialHealth;
+    }
+
+    /**
+     * Whether a key for the component's own gateway is configured (on the component or in the gateway's environment
+     * variable): without one, only endpoints with a key of their own can work.
+     */
+    boolean hasOwnKey() {
+        String key = configuration.getApiKey();
+        if (key != null && !key.isBlank()) {
+            return true;
+        }
+        String fromEnvironment = environment.apply(io.github.camelpixazo.gateway.Gateways.byId(configuration.getGateway())
+                .apiKeyVariable());
+        return fromEnvironment != null && !fromEnvironment.isBlank();
+    }
+
+    /** The price list: published prices, priceFile, prices (read when the component started). */
+    PriceList priceList() {
+        return priceList;
+    }
+
+    /** The component's budget, or null when none is set. */
+    SpendCap componentCap() {
+        return componentCap;
+    }
+
+    SpendLedger spendLedger() {
+        return spendLedger;
+    }
+
     /**
      * The component's job store, started on first use (by a producer with waitForCompletion=false or a pixazo:jobs
      * consumer, when its route starts).
@@ -409,6 +597,38 @@ public class PixazoComponent extends DefaultComponent implements SSLContextParam
 
     public void setWorkerPoolMaxSize(int workerPoolMaxSize) {
         this.workerPoolMaxSize = workerPoolMaxSize;
+    }
+
+    public String getPriceFile() {
+        return priceFile;
+    }
+
+    public void setPriceFile(String priceFile) {
+        this.priceFile = priceFile;
+    }
+
+    public String getPrices() {
+        return prices;
+    }
+
+    public void setPrices(String prices) {
+        this.prices = prices;
+    }
+
+    public String getBudget() {
+        return budget;
+    }
+
+    public void setBudget(String budget) {
+        this.budget = budget;
+    }
+
+    public long getBudgetPeriod() {
+        return budgetPeriod;
+    }
+
+    public void setBudgetPeriod(long budgetPeriod) {
+        this.budgetPeriod = budgetPeriod;
     }
 
     public JobStore getJobStore() {

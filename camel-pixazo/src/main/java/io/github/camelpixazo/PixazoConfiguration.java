@@ -230,6 +230,11 @@ public class PixazoConfiguration implements Cloneable {
                             + " Retry-After, bounded only by jobTimeout.")
     private long maxRetryDelay = 30_000;
 
+    @UriParam(label = "advanced", defaultValue = "false", displayName = "Log Prompt")
+    @Metadata(description = "Put the prompt into the INFO line logged when a job is accepted (logger"
+                            + " io.github.camelpixazo.jobs; quoted, cut after 120 characters). Off by default: prompts may"
+                            + " hold personal or confidential text. The API key is never logged.")
+    private boolean logPrompt;
     // --- collecting jobs later: waitForCompletion=false and the pixazo:jobs consumer ---
 
     @UriParam(label = "producer")
@@ -302,6 +307,14 @@ public class PixazoConfiguration implements Cloneable {
 
     public String getGateway() {
         return gateway;
+    }
+
+    public boolean isLogPrompt() {
+        return logPrompt;
+    }
+
+    public void setLogPrompt(boolean logPrompt) {
+        this.logPrompt = logPrompt;
     }
 
     public void setGateway(String gateway) {

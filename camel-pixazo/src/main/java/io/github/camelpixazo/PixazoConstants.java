@@ -86,6 +86,21 @@ public final class PixazoConstants {
                             + " gateway the job was submitted to): query it there with pixazo:status.")
     public static final String GATEWAY = "CamelPixazoGateway";
 
+    @Metadata(label = "producer,consumer,output", displayName = "Estimated Cost", javaType = "java.math.BigDecimal",
+              description = "Output: the estimated price of the job, all its n images together, from the published"
+                            + " prices (or priceFile and prices), known before the submit: on the result of the waiting"
+                            + " producer, of waitForCompletion=false and of dryRun, and on pixazo:jobs exchanges (from the"
+                            + " job store), in CamelPixazoCostCurrency. For size"
+                            + " or quality auto where the gateway does not say how it bills them, the most expensive"
+                            + " published entry: an upper bound. Absent where no price is published (e.g. gpt-image-1.5"
+                            + " on Pixazo, sizes above 1536 on Pixazo, EvoLink): never an invented number.")
+    public static final String ESTIMATED_COST = "CamelPixazoEstimatedCost";
+
+    @Metadata(label = "producer,consumer,output", displayName = "Cost Currency", javaType = "String",
+              description = "Output: the currency of CamelPixazoEstimatedCost: USD (Pixazo), credits (Pixapi), or the"
+                            + " one a price file gives. Absent with it.")
+    public static final String COST_CURRENCY = "CamelPixazoCostCurrency";
+
     @Metadata(label = "producer,consumer,output", displayName = "Media URLs", javaType = "java.util.List<String>",
               description = "Output: the URLs of the job's images (they expire); empty when the gateway returned the"
                             + " images inline (Pixapi with resultDelivery=inline).")

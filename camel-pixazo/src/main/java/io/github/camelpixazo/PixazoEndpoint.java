@@ -1,7 +1,13 @@
 package io.github.camelpixazo;
 
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,9 +17,16 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.stream.Collectors;
 
+import io.github.camelpixazo.budget.SpendCap;
+import io.github.camelpixazo.budget.SpendCaps;
 import io.github.camelpixazo.consumer.JobsConsumer;
+import io.github.camelpixazo.cost.PriceQuote;
+import io.github.camelpixazo.error.PixazoPriceUnknownException;
 import io.github.camelpixazo.error.PixazoValidationException;
 import io.github.camelpixazo.gateway.Gateways;
+import io.github.camelpixazo.job.Durations;
+import io.github.camelpixazo.observe.CredentialHealth;
+import io.github.camelpixazo.observe.JobMeters;
 import io.github.camelpixazo.gateway.ImageGateway;
 import io.github.camelpixazo.job.JobClient;
 import io.github.camelpixazo.job.JobWaiter;
@@ -44,6 +57,7 @@ import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
+import org.apache.camel.util.URISupport;
 import org.apache.camel.support.ScheduledPollEndpoint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,6 +82,29 @@ public class PixazoEndpoint extends ScheduledPollEndpoint implements AsyncEndpoi
 
     @UriParam
     private PixazoConfiguration configuration;
+
+    @UriParam(label = "producer", defaultValue = "false", displayName = "Dry Run")
+    @Metadata(description = "Validate and price each message, set the headers CamelPixazoEstimatedCost and"
+                            + " CamelPixazoCostCurrency, check the budgets (without counting the job), and send nothing:"
+                            + " the message goes on unchanged otherwise. For checking a route, a folder of prompts or a"
+                            + " price before spending.")
+    private boolean dryRun;
+
+    @UriParam(label = "producer,cost", displayName = "Budget")
+    @Metadata(description = "A decimal amount such as 5 or 0.50: a spend cap of this endpoint's own, in the currency of its gateway's prices (USD on"
+                            + " Pixazo, credits on Pixapi), over budgetPeriod: a message whose job would take the"
+                            + " estimated price of this endpoint's jobs submitted in the window (in flight included) over"
+                            + " it fails with PixazoBudgetExceededException, nothing sent. The component's budget applies"
+                            + " as well. Counted under the endpoint's URI (without apiKey, budget, budgetPeriod and"
+                            + " dryRun): another URI is another count. 0 refuses every job.")
+    private String budget;
+
+    @UriParam(label = "producer,cost", defaultValue = "1d", javaType = "java.time.Duration", displayName = "Budget Period")
+    @Metadata(description = "The rolling window of this endpoint's budget.")
+    private long budgetPeriod = 86_400_000L;
+
+    private volatile SpendCaps spendCaps = SpendCaps.NONE;
+    private volatile CredentialHealth.Credential credential;
 
     private Map<String, String> givenOptions = Map.of();
     private PixazoSettings settings;
@@ -165,16 +202,96 @@ public class PixazoEndpoint extends ScheduledPollEndpoint implements AsyncEndpoi
     protected void doStart() throws Exception {
         super.doStart();
         PixazoComponent component = getComponent();
-        jobClient = new JobClient(settings.gateway(), component.transport(), component.retrier(), settings.client());
+        credential = CredentialHealth.credential(settings.gateway().id(), origin(settings.client().baseUrl()),
+                settings.client().apiKey());
+        jobClient = new JobClient(settings.gateway(), component.transport(), component.retrier(), settings.client(),
+                component.credentialHealth().use(credential));
         component.gatewayClients().register(settings.gateway().id(), baseUrl(), jobClient);
         downloader = new MediaDownloader(component.transport(), component.retrier(), settings.retryPolicy(),
                 settings.connectTimeout(), settings.readTimeout());
         spoolDirectory = ExchangeSpool.directory(getCamelContext());
+        if (operation == PixazoOperation.generate || operation == PixazoOperation.edit) {
+            spendCaps = spendCaps(component);
+        }
         if (!configuration.isWaitForCompletion()
             && (operation == PixazoOperation.generate || operation == PixazoOperation.edit)) {
             // the store starts now, so that a store that cannot start fails the route at start-up
             jobRecorder = new JobRecorder(settings.gateway().id(), baseUrl(), component.jobStore(),
                     carriedHeaders, settings.poll().interval(), Duration.ofMillis(configuration.getWebhookFallbackDelay()));
+        }
+    }
+
+    /**
+     * The budgets this endpoint's jobs count against. Fails the start when one cannot work: a budget over a gateway
+     * and model without a price, or a component budget shared by endpoints whose prices are in two currencies.
+     */
+    private SpendCaps spendCaps(PixazoComponent component) {
+        List<SpendCap> caps = new ArrayList<>();
+        if (component.componentCap() != null) {
+            caps.add(component.componentCap());
+        }
+        if (budget != null && !budget.isBlank()) {
+            BigDecimal amount = PixazoComponent.checkBudget("budget", budget, budgetPeriod);
+            Duration period = Duration.ofMillis(budgetPeriod);
+            caps.add(new SpendCap("the budget of endpoint " + URISupport.sanitizeUri(getEndpointUri()),
+                    budgetScope(), amount, period, Durations.format(period)));
+        }
+        if (caps.isEmpty()) {
+            return SpendCaps.NONE;
+        }
+        String budgetText = caps.stream().map(cap -> cap.budget().toPlainString()).reduce((a, b) -> a + " and " + b)
+                .orElse("");
+        PriceQuote defaults = quote(requestFactory.fromEndpoint());
+        if (!defaults.isPriced()) {
+            throw new PixazoPriceUnknownException(budgetText, "a budget applies to " + this + ", but its jobs have no"
+                    + " price: " + defaults.reason() + ". A job that cannot be counted would be refused, so the route"
+                    + " does not start. Give it a price with the component option prices or priceFile, or remove the"
+                    + " budget.");
+        }
+        String currency = defaults.estimate().orElseThrow().currency();
+        for (SpendCap cap : caps) {
+            String other = cap.adoptCurrency(currency);
+            if (other != null) {
+                throw new PixazoValidationException("budget", cap.budget().toPlainString(), cap.name() + " counts in "
+                        + other + ", but " + this + " (gateway " + settings.gateway().id() + ") prices its jobs in "
+                        + currency + ": one amount cannot cap two currencies. Give each gateway a component of its own"
+                        + " (see the component page, several gateways in one CamelContext), each with its budget.");
+            }
+        }
+        return new SpendCaps(component.spendLedger(), caps, budgetText);
+    }
+
+    /**
+     * The ledger scope of this endpoint's budget: its URI without the key and the budget options (so rotating the key
+     * or changing the budget keeps the count), or its SHA-256 when that is too long for a ledger line.
+     */
+    private String budgetScope() {
+        String uri = getEndpointUri();
+        int query = uri.indexOf('?');
+        String base = query < 0 ? uri : uri.substring(0, query);
+        java.util.TreeMap<String, Object> parameters = new java.util.TreeMap<>();
+        if (query >= 0) {
+            try {
+                URISupport.parseQuery(uri.substring(query + 1)).forEach((name, value) -> {
+                    String key = name.replace("-", "").toLowerCase(Locale.ROOT);
+                    if (!List.of("apikey", "budget", "budgetperiod", "dryrun").contains(key)) {
+                        parameters.put(name, value);
+                    }
+                });
+            } catch (java.net.URISyntaxException e) {
+                throw new PixazoValidationException("budget", budget, "the endpoint URI cannot be read: "
+                        + e.getMessage());
+            }
+        }
+        String scope = "endpoint:" + base + (parameters.isEmpty() ? "" : "?" + URISupport.createQueryString(parameters));
+        if (scope.length() <= 190) {
+            return scope;
+        }
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(scope.getBytes(StandardCharsets.UTF_8));
+            return "endpoint-sha256:" + HexFormat.of().formatHex(hash);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
         }
     }
 
@@ -184,12 +301,41 @@ public class PixazoEndpoint extends ScheduledPollEndpoint implements AsyncEndpoi
             getComponent().gatewayClients().unregister(settings.gateway().id(), baseUrl(), jobClient);
         }
         environmentClients.clear(); // they use the component's transport of this run
+        if (credential != null) {
+            getComponent().credentialHealth().release(credential);
+            credential = null;
+        }
         super.doStop();
     }
 
     /** This endpoint's base URL as clients and job records write it (normalised, no trailing slash). */
     private String baseUrl() {
         return settings.client().baseUrl().toString();
+    }
+
+    private static String origin(java.net.URI uri) {
+        return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() != -1 ? ":" + uri.getPort() : "");
+    }
+
+    /** The meters of a gateway, model and operation (the pixazo:jobs consumer's, from a job record). */
+    public JobMeters meters(String gateway, String model, String operation) {
+        return getComponent().metrics().meters(gateway, model, operation);
+    }
+
+    /** The meters of a request's gateway, model and operation. */
+    public JobMeters meters(ImageRequest request) {
+        return getComponent().metrics().meters(settings.gateway().id(), request.model().value(),
+                request.operation().name().toLowerCase(Locale.ROOT));
+    }
+
+    /** The estimated price of a request's job on this endpoint's gateway, or why there is none. */
+    public PriceQuote quote(ImageRequest request) {
+        return getComponent().priceList().quote(settings.gateway().id(), request);
+    }
+
+    /** The budgets this endpoint's jobs count against ({@link SpendCaps#NONE} when none is set). */
+    public SpendCaps spendCaps() {
+        return spendCaps;
     }
 
     @Override
@@ -241,6 +387,30 @@ public class PixazoEndpoint extends ScheduledPollEndpoint implements AsyncEndpoi
 
     public PixazoConfiguration getConfiguration() {
         return configuration;
+    }
+
+    public boolean isDryRun() {
+        return dryRun;
+    }
+
+    public void setDryRun(boolean dryRun) {
+        this.dryRun = dryRun;
+    }
+
+    public String getBudget() {
+        return budget;
+    }
+
+    public void setBudget(String budget) {
+        this.budget = budget;
+    }
+
+    public long getBudgetPeriod() {
+        return budgetPeriod;
+    }
+
+    public void setBudgetPeriod(long budgetPeriod) {
+        this.budgetPeriod = budgetPeriod;
     }
 
     public void setConfiguration(PixazoConfiguration configuration) {

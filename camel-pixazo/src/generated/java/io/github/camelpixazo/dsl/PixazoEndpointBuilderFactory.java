@@ -1019,6 +1019,42 @@ public interface PixazoEndpointBuilderFactory {
             return this;
         }
         /**
+         * Put the prompt into the INFO line logged when a job is accepted
+         * (logger io.github.camelpixazo.jobs; quoted, cut after 120
+         * characters). Off by default: prompts may hold personal or
+         * confidential text. The API key is never logged.
+         * 
+         * The option is a: <code>boolean</code> type.
+         * 
+         * Default: false
+         * Group: advanced
+         * 
+         * @param logPrompt the value to set
+         * @return the dsl builder
+         */
+        default AdvancedPixazoEndpointConsumerBuilder logPrompt(boolean logPrompt) {
+            doSetProperty("logPrompt", logPrompt);
+            return this;
+        }
+        /**
+         * Put the prompt into the INFO line logged when a job is accepted
+         * (logger io.github.camelpixazo.jobs; quoted, cut after 120
+         * characters). Off by default: prompts may hold personal or
+         * confidential text. The API key is never logged.
+         * 
+         * The option will be converted to a <code>boolean</code> type.
+         * 
+         * Default: false
+         * Group: advanced
+         * 
+         * @param logPrompt the value to set
+         * @return the dsl builder
+         */
+        default AdvancedPixazoEndpointConsumerBuilder logPrompt(String logPrompt) {
+            doSetProperty("logPrompt", logPrompt);
+            return this;
+        }
+        /**
          * The longest interval between two status queries of one job.
          * 
          * The option is a: <code>long</code> type.
@@ -1454,6 +1490,44 @@ public interface PixazoEndpointBuilderFactory {
             return this;
         }
         /**
+         * Validate and price each message, set the headers
+         * CamelPixazoEstimatedCost and CamelPixazoCostCurrency, check the
+         * budgets (without counting the job), and send nothing: the message
+         * goes on unchanged otherwise. For checking a route, a folder of
+         * prompts or a price before spending.
+         * 
+         * The option is a: <code>boolean</code> type.
+         * 
+         * Default: false
+         * Group: producer
+         * 
+         * @param dryRun the value to set
+         * @return the dsl builder
+         */
+        default PixazoEndpointProducerBuilder dryRun(boolean dryRun) {
+            doSetProperty("dryRun", dryRun);
+            return this;
+        }
+        /**
+         * Validate and price each message, set the headers
+         * CamelPixazoEstimatedCost and CamelPixazoCostCurrency, check the
+         * budgets (without counting the job), and send nothing: the message
+         * goes on unchanged otherwise. For checking a route, a folder of
+         * prompts or a price before spending.
+         * 
+         * The option will be converted to a <code>boolean</code> type.
+         * 
+         * Default: false
+         * Group: producer
+         * 
+         * @param dryRun the value to set
+         * @return the dsl builder
+         */
+        default PixazoEndpointProducerBuilder dryRun(String dryRun) {
+            doSetProperty("dryRun", dryRun);
+            return this;
+        }
+        /**
          * Output file format (gateway default png; not on EvoLink, which makes
          * png). Header: CamelPixazoFormat.
          * 
@@ -1767,6 +1841,57 @@ public interface PixazoEndpointBuilderFactory {
             return this;
         }
         /**
+         * A decimal amount such as 5 or 0.50: a spend cap of this endpoint's
+         * own, in the currency of its gateway's prices (USD on Pixazo, credits
+         * on Pixapi), over budgetPeriod: a message whose job would take the
+         * estimated price of this endpoint's jobs submitted in the window (in
+         * flight included) over it fails with PixazoBudgetExceededException,
+         * nothing sent. The component's budget applies as well. Counted under
+         * the endpoint's URI (without apiKey, budget, budgetPeriod and dryRun):
+         * another URI is another count. 0 refuses every job.
+         * 
+         * The option is a: <code>java.lang.String</code> type.
+         * 
+         * Group: cost
+         * 
+         * @param budget the value to set
+         * @return the dsl builder
+         */
+        default PixazoEndpointProducerBuilder budget(String budget) {
+            doSetProperty("budget", budget);
+            return this;
+        }
+        /**
+         * The rolling window of this endpoint's budget.
+         * 
+         * The option is a: <code>long</code> type.
+         * 
+         * Default: 1d
+         * Group: cost
+         * 
+         * @param budgetPeriod the value to set
+         * @return the dsl builder
+         */
+        default PixazoEndpointProducerBuilder budgetPeriod(long budgetPeriod) {
+            doSetProperty("budgetPeriod", budgetPeriod);
+            return this;
+        }
+        /**
+         * The rolling window of this endpoint's budget.
+         * 
+         * The option will be converted to a <code>long</code> type.
+         * 
+         * Default: 1d
+         * Group: cost
+         * 
+         * @param budgetPeriod the value to set
+         * @return the dsl builder
+         */
+        default PixazoEndpointProducerBuilder budgetPeriod(String budgetPeriod) {
+            doSetProperty("budgetPeriod", budgetPeriod);
+            return this;
+        }
+        /**
          * The gateway's API key. Sent only to the baseUrl origin (same scheme,
          * host and port), in the header the gateway documents (see its page in
          * docs/gateways); never logged. When it is not set, the key is read
@@ -1949,6 +2074,42 @@ public interface PixazoEndpointBuilderFactory {
          */
         default AdvancedPixazoEndpointProducerBuilder jobTimeout(String jobTimeout) {
             doSetProperty("jobTimeout", jobTimeout);
+            return this;
+        }
+        /**
+         * Put the prompt into the INFO line logged when a job is accepted
+         * (logger io.github.camelpixazo.jobs; quoted, cut after 120
+         * characters). Off by default: prompts may hold personal or
+         * confidential text. The API key is never logged.
+         * 
+         * The option is a: <code>boolean</code> type.
+         * 
+         * Default: false
+         * Group: advanced
+         * 
+         * @param logPrompt the value to set
+         * @return the dsl builder
+         */
+        default AdvancedPixazoEndpointProducerBuilder logPrompt(boolean logPrompt) {
+            doSetProperty("logPrompt", logPrompt);
+            return this;
+        }
+        /**
+         * Put the prompt into the INFO line logged when a job is accepted
+         * (logger io.github.camelpixazo.jobs; quoted, cut after 120
+         * characters). Off by default: prompts may hold personal or
+         * confidential text. The API key is never logged.
+         * 
+         * The option will be converted to a <code>boolean</code> type.
+         * 
+         * Default: false
+         * Group: advanced
+         * 
+         * @param logPrompt the value to set
+         * @return the dsl builder
+         */
+        default AdvancedPixazoEndpointProducerBuilder logPrompt(String logPrompt) {
+            doSetProperty("logPrompt", logPrompt);
             return this;
         }
         /**
@@ -2434,6 +2595,42 @@ public interface PixazoEndpointBuilderFactory {
          */
         default AdvancedPixazoEndpointBuilder jobTimeout(String jobTimeout) {
             doSetProperty("jobTimeout", jobTimeout);
+            return this;
+        }
+        /**
+         * Put the prompt into the INFO line logged when a job is accepted
+         * (logger io.github.camelpixazo.jobs; quoted, cut after 120
+         * characters). Off by default: prompts may hold personal or
+         * confidential text. The API key is never logged.
+         * 
+         * The option is a: <code>boolean</code> type.
+         * 
+         * Default: false
+         * Group: advanced
+         * 
+         * @param logPrompt the value to set
+         * @return the dsl builder
+         */
+        default AdvancedPixazoEndpointBuilder logPrompt(boolean logPrompt) {
+            doSetProperty("logPrompt", logPrompt);
+            return this;
+        }
+        /**
+         * Put the prompt into the INFO line logged when a job is accepted
+         * (logger io.github.camelpixazo.jobs; quoted, cut after 120
+         * characters). Off by default: prompts may hold personal or
+         * confidential text. The API key is never logged.
+         * 
+         * The option will be converted to a <code>boolean</code> type.
+         * 
+         * Default: false
+         * Group: advanced
+         * 
+         * @param logPrompt the value to set
+         * @return the dsl builder
+         */
+        default AdvancedPixazoEndpointBuilder logPrompt(String logPrompt) {
+            doSetProperty("logPrompt", logPrompt);
             return this;
         }
         /**
@@ -3034,6 +3231,39 @@ public interface PixazoEndpointBuilderFactory {
          */
         public String pixazoGateway() {
             return "CamelPixazoGateway";
+        }
+        /**
+         * Output: the estimated price of the job, all its n images together,
+         * from the published prices (or priceFile and prices), known before the
+         * submit: on the result of the waiting producer, of
+         * waitForCompletion=false and of dryRun, and on pixazo:jobs exchanges
+         * (from the job store), in CamelPixazoCostCurrency. For size or quality
+         * auto where the gateway does not say how it bills them, the most
+         * expensive published entry: an upper bound. Absent where no price is
+         * published (e.g. gpt-image-1.5 on Pixazo, sizes above 1536 on Pixazo,
+         * EvoLink): never an invented number.
+         * 
+         * The option is a: {@code java.math.BigDecimal} type.
+         * 
+         * Group: output
+         * 
+         * @return the name of the header {@code PixazoEstimatedCost}.
+         */
+        public String pixazoEstimatedCost() {
+            return "CamelPixazoEstimatedCost";
+        }
+        /**
+         * Output: the currency of CamelPixazoEstimatedCost: USD (Pixazo),
+         * credits (Pixapi), or the one a price file gives. Absent with it.
+         * 
+         * The option is a: {@code String} type.
+         * 
+         * Group: output
+         * 
+         * @return the name of the header {@code PixazoCostCurrency}.
+         */
+        public String pixazoCostCurrency() {
+            return "CamelPixazoCostCurrency";
         }
         /**
          * Output: the URLs of the job's images (they expire); empty when the

@@ -27,6 +27,7 @@ import io.github.camelpixazo.job.PollSettings;
 import io.github.camelpixazo.job.Retrier;
 import io.github.camelpixazo.media.SpoolTarget;
 import io.github.camelpixazo.media.TempFiles;
+import io.github.camelpixazo.observe.JobMeters;
 import io.github.camelpixazo.store.JobRecord;
 import io.github.camelpixazo.store.JobStore;
 import io.github.camelpixazo.webhook.CallbackReceiver;
@@ -99,6 +100,11 @@ public final class JobsConsumer extends ScheduledBatchPollingConsumer {
     private volatile ScheduledExecutorService leaseTimer;
     private volatile Executor workers;
     private volatile CallbackReceiver receiver;
+    private volatile PollError lastPollError;
+
+    /** The last status query of a job that failed: which job, when, and why (for the health check). */
+    record PollError(String requestId, Instant at, String message) {
+    }
 
     /** Created by {@link PixazoEndpoint#createConsumer} for {@code pixazo:jobs}. */
     public JobsConsumer(PixazoEndpoint endpoint, Processor processor) {
@@ -154,6 +160,24 @@ public final class JobsConsumer extends ScheduledBatchPollingConsumer {
     }
 
     /** The number of jobs this consumer holds a lease on right now (claimed or in flight). */
+    /** The job store, once started (for the health check). */
+    JobStore store() {
+        return store;
+    }
+
+    /** The last status query that failed, or null. */
+    PollError lastPollError() {
+        return lastPollError;
+    }
+
+    @Override
+    protected void doBuild() throws Exception {
+        if (getHealthCheck() == null) {
+            setHealthCheck(new JobsConsumerHealthCheck(this, "consumer:" + getRouteId()));
+        }
+        super.doBuild();
+    }
+
     public int getHeldJobs() {
         return held.size();
     }
@@ -367,12 +391,18 @@ public final class JobsConsumer extends ScheduledBatchPollingConsumer {
         CompletableFuture<JobSnapshot> query;
         try {
             query = calls.status(record, queryTimeLimit(), new SpoolTarget(endpoint.spoolSettings(), files));
+            meters(record).polled();
         } catch (RuntimeException e) {
             permits.release();
             return CompletableFuture.failedFuture(e);
         }
         query.whenComplete((snapshot, error) -> permits.release());
         return query;
+    }
+
+    /** The meters of a job's gateway, model and operation (at-least-once: a job emitted again counts again). */
+    private JobMeters meters(JobRecord record) {
+        return endpoint.meters(record.gateway(), record.model(), record.operation());
     }
 
     private Duration queryTimeLimit() {
@@ -406,9 +436,12 @@ public final class JobsConsumer extends ScheduledBatchPollingConsumer {
         if (outcome.failure() != null) {
             Throwable failure = outcome.failure();
             String error = failure.getMessage() != null ? failure.getMessage() : failure.toString();
+            lastPollError = new PollError(record.requestId(), now, error);
             if (expired) {
+                meters(record).failed("timeout");
                 return CompletableFuture.completedFuture(results.timedOut(record, record.lastStatus(), null, error));
             }
+            meters(record).retried();
             Duration wait = endpoint.retryPolicy().delay(failure, Math.max(1, record.polls()));
             if (wait.compareTo(record.pollInterval()) < 0) {
                 wait = record.pollInterval();
@@ -421,9 +454,15 @@ public final class JobsConsumer extends ScheduledBatchPollingConsumer {
         JobSnapshot snapshot = outcome.snapshot();
         if (snapshot.status().isTerminal()) {
             LOG.debug("Job {}: {} -> {}", record.requestId(), record.lastStatus(), snapshot.status());
+            if (snapshot.status() == JobStatus.COMPLETED) {
+                meters(record).completed(Duration.between(record.submittedAt(), now));
+            } else {
+                meters(record).failed("job_failed");
+            }
             return results.terminal(record, snapshot, files);
         }
         if (expired) {
+            meters(record).failed("timeout");
             return CompletableFuture.completedFuture(results.timedOut(record, snapshot.status().name(),
                     snapshot.progress(), null));
         }

@@ -153,6 +153,11 @@ final class ResultExchanges {
         CarriedHeaders.putBack(message, record.carriedHeaders());
         message.setHeader(PixazoConstants.SUBMITTED_AT, record.submittedAt());
         message.setHeader(PixazoConstants.GATEWAY, record.gateway());
+        // the price estimated before the submit, kept in the record: absent where none is published
+        if (record.estimatedCost() != null) {
+            message.setHeader(PixazoConstants.ESTIMATED_COST, record.estimatedCost());
+            message.setHeader(PixazoConstants.COST_CURRENCY, record.costCurrency());
+        }
         return exchange;
     }
 

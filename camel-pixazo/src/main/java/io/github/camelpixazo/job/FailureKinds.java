@@ -46,6 +46,21 @@ public final class FailureKinds {
     }
 
     /**
+     * The final failure of a submit says that the gateway certainly did not take the job: it is, or is caused by, a
+     * {@link io.github.camelpixazo.error.PixazoJobNotTakenException} (a deadline that passed while nothing was queued
+     * carries one as its cause, as Camel's failover expects). Then nothing can be billed, and a budget gives the job's
+     * reservation back.
+     */
+    public static boolean notTaken(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof io.github.camelpixazo.error.PixazoJobNotTakenException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * After a job was accepted, the gateway (or the media host) said that the job, its result or the key is gone, so
      * asking again cannot help: a 4xx other than 408, 425 and 429 - typically 401/403 (key rejected or not allowed,
      * or a signed result URL that expired), 404/410 (no such job, or a result URL that has expired), 400 (a request

@@ -55,8 +55,16 @@ public final class JobClient {
     private final Retrier retrier;
     private final JobClientSettings settings;
     private final String base;
+    private final CallListener listener;
 
     public JobClient(ImageGateway gateway, HttpTransport transport, Retrier retrier, JobClientSettings settings) {
+        this(gateway, transport, retrier, settings, CallListener.NONE);
+    }
+
+    /** @param listener told the HTTP status of every submit and status query (for the health check) */
+    public JobClient(ImageGateway gateway, HttpTransport transport, Retrier retrier, JobClientSettings settings,
+                     CallListener listener) {
+        this.listener = listener;
         this.gateway = gateway;
         this.transport = transport;
         this.retrier = retrier;
@@ -84,6 +92,12 @@ public final class JobClient {
      * @param spool where images an answer carries inline are decoded to (the exchange's spool)
      */
     public CompletableFuture<SubmitOutcome> submit(ImageRequest request, Deadline deadline, SpoolTarget spool) {
+        return submit(request, deadline, spool, JobEvents.NONE);
+    }
+
+    /** As {@link #submit(ImageRequest, Deadline, SpoolTarget)}, telling {@code events} of each retry. */
+    public CompletableFuture<SubmitOutcome> submit(ImageRequest request, Deadline deadline, SpoolTarget spool,
+                                                   JobEvents events) {
         GatewayCall call = gateway.submitCall(request);
         RetryPolicy policy = settings.retryPolicy();
         // the failure of the last attempt, whatever Retrier reports as the more telling one: an attempt that was sent
@@ -116,6 +130,7 @@ public final class JobClient {
                         LOG.debug("Submit did not reach {} ({}); retry {} of {}", base, failure, retries + 1,
                                 policy.maxRetries());
                     }
+                    JobEvents.tell(events::retried);
                     return Optional.of(policy.delay(failure, retries + 1));
                 }, telling -> submitExpired(deadline, telling, latest.get())).exceptionally(failure -> {
                     throw describe(Retrier.unwrap(failure), CallPhase.SUBMIT, null);
@@ -247,6 +262,7 @@ public final class JobClient {
                         "pixazo-" + (requestId != null ? requestId : "submit"), MAX_API_RESPONSE_BYTES)
                 : Futures.map(transport.execute(http), SpooledReply::of);
         return Futures.map(sent, reply -> {
+            JobEvents.tell(() -> listener.answered(phase, reply.status()));
             if (!reply.isSuccess()) {
                 throw gateway.failure(scrub(toHttpReply(reply)), phase, requestId);
             }

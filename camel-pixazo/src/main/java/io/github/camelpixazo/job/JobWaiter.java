@@ -58,7 +58,16 @@ public final class JobWaiter {
      */
     public CompletableFuture<JobSnapshot> awaitTerminal(SubmittedJob job, JobClient client, PollSettings settings,
                                                         Deadline deadline, SpoolTarget spool) {
-        Wait wait = new Wait(job, client, settings, deadline, spool);
+        return awaitTerminal(job, client, settings, deadline, spool, JobEvents.NONE);
+    }
+
+    /**
+     * As {@link #awaitTerminal(SubmittedJob, JobClient, PollSettings, Deadline, SpoolTarget)}, telling {@code events}
+     * of each status query, each query asked again after a failure, and each status change.
+     */
+    public CompletableFuture<JobSnapshot> awaitTerminal(SubmittedJob job, JobClient client, PollSettings settings,
+                                                        Deadline deadline, SpoolTarget spool, JobEvents events) {
+        Wait wait = new Wait(job, client, settings, deadline, spool, events);
         waiting.add(wait);
         wait.result.whenComplete((snapshot, error) -> {
             waiting.remove(wait);
@@ -92,6 +101,7 @@ public final class JobWaiter {
         private final PollSettings settings;
         private final Deadline deadline;
         private final SpoolTarget spool;
+        private final JobEvents events;
         private final CompletableFuture<JobSnapshot> result = new CompletableFuture<>();
         private volatile Duration interval;
         private volatile JobStatus lastStatus;
@@ -99,8 +109,10 @@ public final class JobWaiter {
         private volatile int failuresInARow;
         private volatile CompletableFuture<JobSnapshot> query;
 
-        Wait(SubmittedJob job, JobClient client, PollSettings settings, Deadline deadline, SpoolTarget spool) {
+        Wait(SubmittedJob job, JobClient client, PollSettings settings, Deadline deadline, SpoolTarget spool,
+             JobEvents events) {
             this.job = job;
+            this.events = events;
             this.spool = spool;
             this.client = client;
             this.settings = settings;
@@ -130,6 +142,7 @@ public final class JobWaiter {
                     return;
                 }
                 CompletableFuture<JobSnapshot> sent = client.statusOnce(job.ref(), deadline.remaining(), spool);
+                JobEvents.tell(events::polled);
                 query = sent;
                 sent.whenComplete((snapshot, error) -> {
                     try {
@@ -164,6 +177,7 @@ public final class JobWaiter {
                 Duration delay = client.retryPolicy().delay(failure, failures);
                 LOG.debug("Job {}: status query failed ({}); asking again in {} ms", job.requestId(),
                         JobClient.message(failure), delay.toMillis());
+                JobEvents.tell(events::retried);
                 schedule(delay);
                 return;
             }
@@ -172,7 +186,9 @@ public final class JobWaiter {
             if (snapshot.status() != lastStatus) {
                 LOG.debug("Job {}: {} -> {}{}", job.requestId(), lastStatus, snapshot.status(),
                         snapshot.progress() != null ? " (" + snapshot.progress() + "%)" : "");
+                JobStatus from = lastStatus;
                 lastStatus = snapshot.status();
+                JobEvents.tell(() -> events.statusChanged(from, snapshot));
             }
             if (snapshot.status().isTerminal()) {
                 result.complete(snapshot);

@@ -74,9 +74,18 @@ public final class MediaDownloader {
     public CompletableFuture<List<DownloadedImage>> downloadAll(List<String> urls, String announcedMediaType,
                                                                 String requestId, Deadline deadline,
                                                                 SpoolSettings spool, TempFiles tempFiles) {
+        return downloadAll(urls, announcedMediaType, requestId, deadline, spool, tempFiles, JobEvents.NONE);
+    }
+
+    /** As {@link #downloadAll(List, String, String, Deadline, SpoolSettings, TempFiles)}, telling each retry. */
+    public CompletableFuture<List<DownloadedImage>> downloadAll(List<String> urls, String announcedMediaType,
+                                                                String requestId, Deadline deadline,
+                                                                SpoolSettings spool, TempFiles tempFiles,
+                                                                JobEvents events) {
         List<CompletableFuture<DownloadedImage>> downloads = new ArrayList<>();
         for (int i = 0; i < urls.size(); i++) {
-            downloads.add(download(urls.get(i), announcedMediaType, requestId, i + 1, deadline, spool, tempFiles));
+            downloads.add(download(urls.get(i), announcedMediaType, requestId, i + 1, deadline, spool, tempFiles,
+                    events));
         }
         CompletableFuture<List<DownloadedImage>> all = new CompletableFuture<>();
         for (CompletableFuture<DownloadedImage> download : downloads) {
@@ -103,6 +112,13 @@ public final class MediaDownloader {
     /** Downloads one URL (the {@code index}-th image of the job) within the deadline. */
     public CompletableFuture<DownloadedImage> download(String url, String announcedMediaType, String requestId, int index,
                                                        Deadline deadline, SpoolSettings spool, TempFiles tempFiles) {
+        return download(url, announcedMediaType, requestId, index, deadline, spool, tempFiles, JobEvents.NONE);
+    }
+
+    /** As {@link #download(String, String, String, int, Deadline, SpoolSettings, TempFiles)}, telling each retry. */
+    public CompletableFuture<DownloadedImage> download(String url, String announcedMediaType, String requestId, int index,
+                                                       Deadline deadline, SpoolSettings spool, TempFiles tempFiles,
+                                                       JobEvents events) {
         URI uri;
         try {
             uri = new URI(url);
@@ -122,8 +138,13 @@ public final class MediaDownloader {
         return retrier.run("the download of " + url + " for job " + requestId + "." + afterwards, deadline,
                 timeLeft -> Futures.map(transport.execute(call.withTimeLimit(timeLeft), head -> sink(head, requestId,
                         index, spool, tempFiles)), reply -> toImage(reply, url, announcedMediaType, requestId)),
-                (failure, retries) -> FailureKinds.transientAfterAcceptance(failure)
-                        ? Optional.of(retryPolicy.delay(failure, retries + 1)) : Optional.empty(),
+                (failure, retries) -> {
+                    if (!FailureKinds.transientAfterAcceptance(failure)) {
+                        return Optional.empty();
+                    }
+                    JobEvents.tell(events::retried);
+                    return Optional.of(retryPolicy.delay(failure, retries + 1));
+                },
                 last -> new PixazoTimeoutException("The image " + url + " of job " + requestId + " could not be"
                         + " downloaded within jobTimeout=" + Durations.format(deadline.budget())
                         + (last != null ? " (last failure: " + JobClient.message(last) + ")" : "") + "." + afterwards,

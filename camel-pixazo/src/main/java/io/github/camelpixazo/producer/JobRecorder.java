@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
+import io.github.camelpixazo.cost.CostEstimate;
 import io.github.camelpixazo.error.JobStoreException;
 import io.github.camelpixazo.gateway.SubmittedJob;
 import io.github.camelpixazo.request.ImageRequest;
@@ -68,9 +69,11 @@ public final class JobRecorder {
      * Writes the accepted job to the store, durably when it returns. Blocks for a disk flush or a commit: call it on a
      * worker thread, never an I/O thread.
      *
+     * @param estimate the job's estimated price (kept in the record, so that its pixazo:jobs exchange carries it), or null
+     *                 when no price is published
      * @throws JobStoreException saying the request id when it could not be written
      */
-    public void record(Pending pending, SubmittedJob job) {
+    public void record(Pending pending, SubmittedJob job, CostEstimate estimate) {
         Instant now = Instant.now();
         ImageRequest request = pending.request();
         JobRecord record;
@@ -89,6 +92,8 @@ public final class JobRecorder {
                     .nextPollAt(now.plus(pending.webhookTokenHash() != null ? webhookFallbackDelay : pollInterval))
                     .pollInterval(pollInterval)
                     .lastStatus(job.status() != null ? job.status().name() : "QUEUED")
+                    .estimatedCost(estimate != null ? estimate.amount() : null)
+                    .costCurrency(estimate != null ? estimate.currency() : null)
                     .build();
             store.add(record);
         } catch (RuntimeException e) {

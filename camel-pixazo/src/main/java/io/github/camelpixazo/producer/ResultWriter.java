@@ -5,6 +5,8 @@ import java.util.HashMap;
 import java.util.List;
 
 import io.github.camelpixazo.PixazoConstants;
+import io.github.camelpixazo.cost.CostEstimate;
+import io.github.camelpixazo.cost.PriceQuote;
 import io.github.camelpixazo.gateway.JobSnapshot;
 import io.github.camelpixazo.gateway.SubmittedJob;
 import io.github.camelpixazo.media.DownloadedImage;
@@ -36,6 +38,27 @@ public final class ResultWriter {
             message.setHeader(PixazoConstants.MODEL, job.model());
         }
         message.setBody(job);
+    }
+
+    /**
+     * The job's estimated price, known before the submit; removed when there is none, so that a header a previous
+     * pixazo call set does not pass for this job's.
+     */
+    static void cost(Message message, PriceQuote quote) {
+        if (quote.isPriced()) {
+            CostEstimate estimate = quote.estimate().orElseThrow();
+            message.setHeader(PixazoConstants.ESTIMATED_COST, estimate.amount());
+            message.setHeader(PixazoConstants.COST_CURRENCY, estimate.currency());
+        } else {
+            message.removeHeader(PixazoConstants.ESTIMATED_COST);
+            message.removeHeader(PixazoConstants.COST_CURRENCY);
+        }
+    }
+
+    /** dryRun: nothing was sent; the body stays, the headers say which gateway and model would have run it. */
+    static void dryRun(Message message, String gateway, String model) {
+        message.setHeader(PixazoConstants.GATEWAY, gateway);
+        message.setHeader(PixazoConstants.MODEL, model);
     }
 
     /** The gateway that ran a job, for every result. */

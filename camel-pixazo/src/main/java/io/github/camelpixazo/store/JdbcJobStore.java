@@ -401,11 +401,94 @@ public class JdbcJobStore extends AbstractJobStore {
         });
     }
 
+    /**
+     * Atomic across every JVM sharing the tables: each scope has an anchor row in the spend table (time 0, amount 0, an
+     * empty currency, so no sum ever counts it), created once in a transaction of its own; the check-and-append
+     * transaction first locks the scope's anchor rows ({@code SELECT ... FOR UPDATE}), so two reservations of one scope
+     * run one after the other, whichever instance makes them. A lock wait that times out is retried like any
+     * transient failure.
+     */
+    @Override
+    public Optional<BigDecimal> recordSpendWithin(SpendEntry entry, Instant since, BigDecimal limit) {
+        checkStarted();
+        Objects.requireNonNull(entry, "entry");
+        Objects.requireNonNull(since, "since");
+        Objects.requireNonNull(limit, "limit");
+        ensureSpendAnchor(entry.scope());
+        try {
+            return transaction(c -> {
+                try (PreparedStatement lock = c.prepareStatement("SELECT amount FROM " + spendTable
+                                                                 + " WHERE scope = ? AND currency = '' FOR UPDATE")) {
+                    lock.setString(1, entry.scope());
+                    try (ResultSet rs = lock.executeQuery()) {
+                        while (rs.next()) {
+                            // held until the commit
+                        }
+                    }
+                }
+                BigDecimal spent;
+                try (PreparedStatement sum = c.prepareStatement("SELECT SUM(amount) FROM " + spendTable
+                                                                + " WHERE scope = ? AND currency = ? AND spent_at >= ?")) {
+                    sum.setString(1, entry.scope());
+                    sum.setString(2, entry.currency());
+                    sum.setLong(3, since.toEpochMilli());
+                    try (ResultSet rs = sum.executeQuery()) {
+                        rs.next();
+                        BigDecimal total = rs.getBigDecimal(1);
+                        spent = Amounts.normalize(total == null ? BigDecimal.ZERO : total, "spend");
+                    }
+                }
+                if (spent.add(entry.amount()).compareTo(limit) > 0) {
+                    return Optional.of(spent);
+                }
+                try (PreparedStatement insert = c.prepareStatement("INSERT INTO " + spendTable
+                                                                   + " (spent_at, amount, currency, scope) VALUES (?, ?, ?, ?)")) {
+                    insert.setLong(1, entry.at().toEpochMilli());
+                    insert.setBigDecimal(2, entry.amount());
+                    insert.setString(3, entry.currency());
+                    insert.setString(4, entry.scope());
+                    insert.executeUpdate();
+                }
+                return Optional.<BigDecimal>empty();
+            });
+        } catch (SQLException e) {
+            throw new JobStoreException("Could not check and record spend in " + location() + ": " + e.getMessage(),
+                    location(), null, null, e);
+        }
+    }
+
+    /** The scope's anchor row, committed before any lock on it is taken (see {@link #recordSpendWithin}). */
+    private void ensureSpendAnchor(String scope) {
+        try {
+            transaction(c -> {
+                try (PreparedStatement find = c.prepareStatement("SELECT COUNT(*) FROM " + spendTable
+                                                                 + " WHERE scope = ? AND currency = ''")) {
+                    find.setString(1, scope);
+                    try (ResultSet rs = find.executeQuery()) {
+                        rs.next();
+                        if (rs.getLong(1) > 0) {
+                            return null;
+                        }
+                    }
+                }
+                try (PreparedStatement insert = c.prepareStatement("INSERT INTO " + spendTable
+                                                                   + " (spent_at, amount, currency, scope) VALUES (0, 0, '', ?)")) {
+                    insert.setString(1, scope);
+                    insert.executeUpdate();
+                }
+                return null;
+            });
+        } catch (SQLException e) {
+            throw new JobStoreException("Could not prepare the spend ledger of " + scope + " in " + location() + ": "
+                                        + e.getMessage(), location(), null, null, e);
+        }
+    }
+
     @Override
     public int pruneSpendBefore(Instant before) {
         checkStarted();
         Objects.requireNonNull(before, "before");
-        return update("prune the spend ledger", null, "DELETE FROM " + spendTable + " WHERE spent_at < ?",
+        return update("prune the spend ledger", null, "DELETE FROM " + spendTable + " WHERE spent_at < ? AND currency <> ''",
                 ps -> ps.setLong(1, before.toEpochMilli()));
     }
 

@@ -171,6 +171,26 @@ public interface JobStore extends Service {
     BigDecimal spendSince(Instant since, String scope, String currency);
 
     /**
+     * Appends {@code entry} to the ledger only if what its scope spent in its currency at or after {@code since}, plus
+     * the entry's amount, stays within {@code limit}: a spend cap's check and reservation in one atomic step for every
+     * caller of this store. The JDBC store makes it atomic across the JVMs sharing its tables (a row lock per scope);
+     * this default, for single-process stores, within the JVM.
+     *
+     * @return empty when the entry was appended; else what the scope spent since {@code since} (nothing appended)
+     * @throws JobStoreException when the ledger cannot be read or written
+     */
+    default Optional<BigDecimal> recordSpendWithin(SpendEntry entry, Instant since, BigDecimal limit) {
+        synchronized (this) {
+            BigDecimal spent = spendSince(since, entry.scope(), entry.currency());
+            if (spent.add(entry.amount()).compareTo(limit) > 0) {
+                return Optional.of(spent);
+            }
+            recordSpend(entry);
+            return Optional.empty();
+        }
+    }
+
+    /**
      * Deletes ledger lines older than {@code before} (keep at least the longest budget period).
      *
      * @return the number of lines deleted

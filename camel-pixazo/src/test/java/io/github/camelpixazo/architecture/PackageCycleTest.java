@@ -27,7 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The data flows one way (docs/design.adoc, decision D5): no package cycle among {@code media}, {@code request},
- * {@code http}, {@code gateway}, {@code job}, {@code store} and {@code error}. The Camel adapter layer (the root
+ * {@code http}, {@code gateway}, {@code job}, {@code store}, {@code error}, and the operations packages {@code cost}
+ * (prices), {@code budget} (spend caps over the store's ledger) and {@code observe} (metrics, job log, key health). The Camel adapter layer (the root
  * package, {@code producer}, {@code consumer}, {@code webhook} and the generated {@code dsl}) counts as one node: its
  * packages may know each other, but nothing below may know any of them.
  * <p>
@@ -37,7 +38,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PackageCycleTest {
 
     private static final String BASE = "io.github.camelpixazo";
-    static final Set<String> LAYERS = Set.of("media", "request", "http", "gateway", "job", "store", "error");
+    static final Set<String> LAYERS = Set.of("media", "request", "http", "gateway", "job", "store", "error", "cost",
+            "budget", "observe");
     static final String ADAPTER = "(Camel adapter: root, producer, consumer, webhook, dsl)";
 
     @Test

@@ -377,6 +377,62 @@ abstract class JobStoreContractTest {
         assertEquals(new BigDecimal("0.12"), store.spendSince(Instant.EPOCH, "component", "USD"));
     }
 
+    /** A spend cap's check and reservation in one step: appended only within the limit, refusals say the spend. */
+    @Test
+    void recordSpendWithinAppendsOnlyWithinTheLimit() {
+        BigDecimal limit = new BigDecimal("1.0");
+        SpendEntry fourTenths = new SpendEntry(T0.plusSeconds(10), new BigDecimal("0.4"), "USD", "component");
+
+        assertEquals(Optional.empty(), store.recordSpendWithin(fourTenths, T0, limit));
+        assertEquals(Optional.empty(), store.recordSpendWithin(fourTenths, T0, limit));
+        assertEquals(Optional.of(new BigDecimal("0.8")), store.recordSpendWithin(fourTenths, T0, limit),
+                "0.8 + 0.4 is over 1.0: refused, saying what was spent");
+        assertEquals(new BigDecimal("0.8"), store.spendSince(T0, "component", "USD"), "the refused one was not appended");
+        assertEquals(Optional.empty(), store.recordSpendWithin(new SpendEntry(T0.plusSeconds(10),
+                new BigDecimal("0.2"), "USD", "component"), T0, limit), "exactly the limit is within it");
+        assertEquals(Optional.empty(), store.recordSpendWithin(fourTenths, T0.plusSeconds(11), limit),
+                "what is before the window does not count");
+
+        assertEquals(0, store.pruneSpendBefore(T0), "nothing older than T0; a scope's lock row is never pruned");
+        store.recordSpend(new SpendEntry(T0.plusSeconds(10), new BigDecimal("-0.4"), "USD", "component"));
+        assertEquals(Optional.empty(), store.recordSpendWithin(fourTenths, T0, new BigDecimal("1.4")));
+        assertEquals(new BigDecimal("1.4"), store.spendSince(T0, "component", "USD"));
+        assertEquals(BigDecimal.ZERO, store.spendSince(T0, "component", ""), "no lock row is ever summed");
+    }
+
+    /**
+     * Sixteen threads over two handles (two instances for a shared store) race for five reservations' room: exactly
+     * five are appended. For the JDBC store this is the cap across JVMs.
+     */
+    @Test
+    void twoHandlesRacingForTheLastRoomNeverBothGetIt() throws Exception {
+        JobStore other = secondHandle(store);
+        BigDecimal limit = new BigDecimal("0.5");
+        ExecutorService threads = Executors.newFixedThreadPool(16);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Boolean>> results = new ArrayList<>();
+        try {
+            for (int i = 0; i < 16; i++) {
+                JobStore handle = i % 2 == 0 ? store : other;
+                results.add(threads.submit(() -> {
+                    start.await();
+                    return handle.recordSpendWithin(new SpendEntry(T0, new BigDecimal("0.1"), "USD", "shared"), T0,
+                            limit).isEmpty();
+                }));
+            }
+            start.countDown();
+            int appended = 0;
+            for (Future<Boolean> result : results) {
+                appended += result.get(60, TimeUnit.SECONDS) ? 1 : 0;
+            }
+            assertEquals(5, appended);
+            assertEquals(limit, store.spendSince(T0, "shared", "USD"));
+            assertEquals(limit, other.spendSince(T0, "shared", "USD"));
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
     @Test
     void spendIsKeptToTenDecimalsRoundedUp() {
         store.recordSpend(new SpendEntry(T0, new BigDecimal("0.00000000001"), "USD", "component"));

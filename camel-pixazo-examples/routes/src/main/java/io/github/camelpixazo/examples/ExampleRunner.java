@@ -2,6 +2,7 @@ package io.github.camelpixazo.examples;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -60,6 +61,9 @@ final class ExampleRunner {
         this.properties.putAll(gateway.componentProperties());
         this.properties.put("camel.main.name", "pixazo-" + example);
         this.timeout = gateway.isSandbox() ? Duration.ofMinutes(3) : Duration.ofMinutes(20);
+        if (Observe.enabled()) {
+            this.properties.putAll(Observe.properties());
+        }
     }
 
     ExampleRunner title(String title) {
@@ -167,6 +171,9 @@ final class ExampleRunner {
                 LOG.warn("Stopped before the end: {} of {} inputs finished, {} exchanges in flight (timeout {})",
                         stats.finished(), inputs, context.getInflightRepository().size(), timeout);
             }
+            if (Observe.enabled()) {
+                Observe.scrape(Path.of(System.getProperty("example.baseDir", "target/example"), "observe"));
+            }
         } finally {
             sampler.shutdownNow();
             main.stop();
@@ -174,7 +181,7 @@ final class ExampleRunner {
         return new Summary(example, title, gateway.describe(), completed, inputs, stats.finished(), stats.pixazoCalls(),
                 stats.rejectedBeforeSending(), imageCounter.getAsInt(), imagesLocation, stats.failures(),
                 failuresLocation, Duration.ofNanos(finishedAt - started), peakInFlight.get(), threadsBefore,
-                Math.max(peakThreads.get(), threadsBefore));
+                Math.max(peakThreads.get(), threadsBefore), stats.spend());
     }
 
     /** Until the route has finished every input and nothing is in flight (the file moves are done by then). */

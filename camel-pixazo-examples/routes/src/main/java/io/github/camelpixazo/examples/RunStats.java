@@ -1,9 +1,15 @@
 package io.github.camelpixazo.examples;
 
 import java.util.ArrayList;
+import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.github.camelpixazo.PixazoConstants;
+import io.github.camelpixazo.PixazoEndpoint;
+import io.github.camelpixazo.error.PixazoException;
 import io.github.camelpixazo.error.PixazoValidationException;
 
 import org.apache.camel.Exchange;
@@ -25,6 +31,7 @@ final class RunStats extends EventNotifierSupport {
     private final AtomicInteger pixazoCalls = new AtomicInteger();
     private final AtomicInteger rejectedBeforeSending = new AtomicInteger();
     private final List<Summary.Failure> failures = new ArrayList<>();
+    private final Map<String, BigDecimal> spend = new TreeMap<>();
 
     RunStats(String routeId) {
         this.routeId = routeId;
@@ -42,6 +49,9 @@ final class RunStats extends EventNotifierSupport {
         if (event instanceof ExchangeSentEvent sent) {
             if ("pixazo".equals(sent.getEndpoint().getEndpointBaseUri().split(":", 2)[0])) {
                 pixazoCalls.incrementAndGet();
+                if (!(sent.getEndpoint() instanceof PixazoEndpoint pixazo && pixazo.isDryRun())) {
+                    addSpend(sent.getExchange());
+                }
                 if (sent.getExchange().getException() instanceof PixazoValidationException invalid
                     && invalid.getHttpStatus() == 0) {
                     rejectedBeforeSending.incrementAndGet();
@@ -64,6 +74,29 @@ final class RunStats extends EventNotifierSupport {
                 }
             }
             finished.incrementAndGet(); // last: whoever sees the count also sees the failure
+        }
+    }
+
+    /**
+     * The estimated price of a job the gateway accepted (it succeeded, or failed after it got a request id: it may be
+     * billed), from the header the component sets before the submit.
+     */
+    private void addSpend(Exchange exchange) {
+        BigDecimal cost = exchange.getMessage().getHeader(PixazoConstants.ESTIMATED_COST, BigDecimal.class);
+        String currency = exchange.getMessage().getHeader(PixazoConstants.COST_CURRENCY, String.class);
+        Exception error = exchange.getException();
+        boolean accepted = error == null || error instanceof PixazoException pixazo && pixazo.getRequestId() != null;
+        if (cost != null && currency != null && accepted) {
+            synchronized (spend) {
+                spend.merge(currency, cost, BigDecimal::add);
+            }
+        }
+    }
+
+    /** The estimated spend of the jobs sent, by currency. */
+    Map<String, BigDecimal> spend() {
+        synchronized (spend) {
+            return Map.copyOf(spend);
         }
     }
 

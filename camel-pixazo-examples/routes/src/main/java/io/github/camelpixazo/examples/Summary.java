@@ -2,7 +2,9 @@ package io.github.camelpixazo.examples;
 
 import java.io.PrintStream;
 import java.time.Duration;
+import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /**
@@ -24,11 +26,13 @@ import java.util.Locale;
  * @param peakJobsInFlight     the most jobs the pixazo component waited for at once
  * @param threadsBefore        live JVM threads once everything had started, before the first input was processed
  * @param peakThreads          the most live JVM threads during the run
+ * @param spend                the estimated price of the jobs the gateway accepted, by currency (from the header
+ *                             CamelPixazoEstimatedCost; empty where no price is published)
  */
 public record Summary(String example, String title, String gateway, boolean completed, int inputs, int finished,
                       int pixazoCalls, int rejectedBeforeSending, int images, String imagesLocation,
                       List<Failure> failures, String failuresLocation, Duration elapsed,
-                      int peakJobsInFlight, int threadsBefore, int peakThreads) {
+                      int peakJobsInFlight, int threadsBefore, int peakThreads, Map<String, BigDecimal> spend) {
 
     /** One input that failed: its name (file name or prompt id) and why. */
     public record Failure(String input, String reason) {
@@ -59,6 +63,10 @@ public record Summary(String example, String title, String gateway, boolean comp
         if (failures.size() > 10) {
             line(text, "", "- ... and " + (failures.size() - 10) + " more");
         }
+        line(text, "spend", spend.isEmpty() ? "none estimated (no job the gateway accepted had a published price)"
+                : "estimated " + spend.entrySet().stream().map(e -> e.getValue().toPlainString() + " " + e.getKey())
+                        .collect(java.util.stream.Collectors.joining(" + ")) + " for the jobs sent (auto sizes and"
+                  + " qualities at their published upper bound)");
         line(text, "in flight", "peak " + peakJobsInFlight + (peakJobsInFlight == 1 ? " job" : " jobs")
                                 + " at once, peak " + peakThreads
                                 + " live JVM threads (" + threadsBefore + " before the first job)");

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import io.github.camelpixazo.examples.FolderExample.Dsl;
@@ -49,6 +50,14 @@ class FolderExampleGatewaysTest {
             assertEquals(2, summary.failures().size(), summary.failures().toString());
             assertEquals(1, summary.rejectedBeforeSending(), "the blank prompt");
             assertEquals(4, summary.jobsSent());
+            // Pixazo: 4 x 0.211 USD (auto at the most expensive published entry); Pixapi: 4 x 14 credits (auto is
+            // billed as high at the 1K tier); EvoLink publishes no price
+            Map<String, java.math.BigDecimal> spend = switch (which.id()) {
+                case "pixazo" -> Map.of("USD", new java.math.BigDecimal("0.844"));
+                case "pixapi" -> Map.of("credits", new java.math.BigDecimal("56"));
+                default -> Map.of();
+            };
+            assertEquals(spend, summary.spend());
             List<String> images = List.of("lighthouse.png", "robot-barista.png", "sunset.png");
             assertEquals(images, fileNames(dir.resolve("images")));
             for (String image : images) {

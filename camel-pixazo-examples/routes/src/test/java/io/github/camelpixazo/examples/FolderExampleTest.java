@@ -62,6 +62,8 @@ class FolderExampleTest {
         assertEquals(2, summary.failures().size(), summary.failures().toString());
         assertEquals(1, summary.rejectedBeforeSending(), "the blank prompt");
         assertEquals(4, summary.jobsSent());
+        // four jobs at Pixazo's most expensive published gpt-image-2 price (size and quality auto: an upper bound)
+        assertEquals(Map.of("USD", new java.math.BigDecimal("0.844")), summary.spend());
 
         // images, named after their prompt files, real 1024x1024 PNGs (the sandbox renders "auto" at that size)
         assertEquals(IMAGES, fileNames(dir.resolve("images")));

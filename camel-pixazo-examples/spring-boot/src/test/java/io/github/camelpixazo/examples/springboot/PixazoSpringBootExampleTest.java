@@ -60,6 +60,20 @@ class PixazoSpringBootExampleTest {
             assertEquals(200, health.statusCode(), health.body());
             assertTrue(health.body().startsWith("{\"status\":\"UP\""), health.body());
             assertTrue(health.body().contains("camel"), "Camel's health is part of it: " + health.body());
+            assertTrue(health.body().contains("\"pixazo\""), "the component's readiness check is in it: " + health.body());
+            assertEquals("2", pixazo.getBudget(), "the starter binds the budget");
+
+            // the component found Spring Boot's MeterRegistry: the job is counted there, and its estimated price
+            io.micrometer.core.instrument.MeterRegistry meters = app.getBean(
+                    io.micrometer.core.instrument.MeterRegistry.class);
+            assertEquals(1.0, meters.get("pixazo.jobs.completed").counter().count());
+            assertEquals(0.006, meters.get("pixazo.spend.estimated").tag("currency", "USD").counter().count(), 1e-9,
+                    "one 1024x1024 low-quality job at Pixazo's published 0.006 USD");
+            HttpResponse<String> metric = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                    "http://127.0.0.1:" + port + "/actuator/metrics/pixazo.jobs.submitted")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, metric.statusCode(), metric.body());
+            assertTrue(metric.body().contains("\"value\":1.0"), metric.body());
         }
     }
 
