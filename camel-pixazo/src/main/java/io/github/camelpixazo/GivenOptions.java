@@ -1,8 +1,11 @@
 package io.github.camelpixazo;
 
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+
+import io.github.camelpixazo.error.PixazoValidationException;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.PropertiesComponent;
@@ -22,12 +25,18 @@ final class GivenOptions {
     /**
      * @param  parameters the endpoint URI's parameters, before Camel binds them
      * @return            option name (as the catalog spells it) to the text written
-     * @throws io.github.camelpixazo.error.PixazoValidationException for a text Camel would not convert as written
+     * @throws PixazoValidationException for a text Camel would not convert as written, or an option the URI repeats
      */
     static Map<String, String> of(CamelContext context, String scheme, Map<String, Object> parameters) {
         OptionCatalog catalog = OptionCatalog.get();
         Map<String, String> given = new HashMap<>();
         parameters.forEach((name, value) -> {
+            if (value instanceof Collection<?> values) {
+                // Camel collects a repeated URI parameter into a list, which no single-valued option converts from;
+                // the values are not quoted: a repeated apiKey would print the key
+                throw new PixazoValidationException(name, null, "the URI gives it " + values.size()
+                        + " times: give it once.");
+            }
             if (value instanceof String text) {
                 catalog.endpointOption(name).filter(GivenOptions::typed).ifPresent(option -> {
                     OptionText.check(option.name(), option.type(), option.javaType(), text);

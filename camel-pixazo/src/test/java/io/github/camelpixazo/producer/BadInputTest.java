@@ -67,6 +67,17 @@ class BadInputTest extends PixazoTestSupport {
     }
 
     @Test
+    void optionRepeatedInTheUri() {
+        // Camel collects a repeated parameter into a list, which used to be quoted as '[high, high]'
+        assertRejectedEndpoint("pixazo:generate?quality=high&quality=high", "quality", null, "gives it 2 times");
+        assertRejectedEndpoint("pixazo:generate?n=1&n=2&n=3", "n", null, "gives it 3 times");
+        Exception e = assertThrows(Exception.class,
+                () -> context.getEndpoint("pixazo:generate?apiKey=secret-one&apiKey=secret-two").createProducer());
+        assertRejection(causeOf(e), "repeated apiKey", "apiKey", null, "gives it 2 times");
+        assertTrue(!causeOf(e).getMessage().contains("secret-"), causeOf(e).getMessage());
+    }
+
+    @Test
     void rangeMessagesQuoteTheTextAsWritten() {
         assertRejectedEndpoint("pixazo:generate?pollInterval=-1", "pollInterval", "-1", "must be positive");
         assertRejectedEndpoint("pixazo:generate?pollInterval=1h30m&maxPollInterval=20000", "maxPollInterval", "20000",
