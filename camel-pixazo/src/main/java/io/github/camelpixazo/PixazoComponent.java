@@ -99,7 +99,7 @@ public class PixazoComponent extends DefaultComponent implements SSLContextParam
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
         PixazoOperation operation = PixazoEndpoint.parseOperation(remaining);
         // before Camel converts them: some bad texts would silently become other values (n=abc becomes 0)
-        Map<String, String> given = GivenOptions.of(getCamelContext(), "pixazo", parameters);
+        Map<String, String> given = GivenOptions.of(getCamelContext(), "pixazo", uri, parameters);
         PixazoEndpoint endpoint = new PixazoEndpoint(uri, this, operation, configuration.copy());
         endpoint.setGivenOptions(given);
         setProperties(endpoint, parameters);

@@ -8,12 +8,14 @@ public class PixazoValidationException extends PixazoException {
 
     private final String option;
     private final transient Object value;
+    private final String problem;
 
     /** A local validation failure: nothing left the JVM. */
     public PixazoValidationException(String option, Object value, String problem) {
         super("Invalid option '" + option + "'" + (value != null ? " = '" + abbreviate(value) + "'" : "") + ": " + problem);
         this.option = option;
         this.value = value;
+        this.problem = problem;
     }
 
     /** The gateway's HTTP 400. */
@@ -23,6 +25,7 @@ public class PixazoValidationException extends PixazoException {
               400, gatewayError, gatewayMessage, null, null);
         this.option = null;
         this.value = null;
+        this.problem = null;
     }
 
     /** The option (or header) at fault for local validation failures; null when the gateway rejected the request. */
@@ -33,6 +36,11 @@ public class PixazoValidationException extends PixazoException {
     /** The rejected value for local validation failures. */
     public Object getValue() {
         return value;
+    }
+
+    /** What is wrong with the value and what to do, without the option and value (null for the gateway's 400). */
+    public String getProblem() {
+        return problem;
     }
 
     /** As the user gave it, with invisible characters escaped and long values cut (see {@link UserText}). */

@@ -66,6 +66,19 @@ class BadInputTest extends PixazoTestSupport {
         assertRejectedEndpoint("pixazo:generate?download=maybe", "download", "maybe", "must be true or false");
     }
 
+    /** Camel decodes '+' (and %2B) in a URI to a space before the component sees it: quote the URI, say why. */
+    @Test
+    void aPlusInAUriIsQuotedAsWrittenAndExplained() {
+        for (String uri : new String[] {"pixazo:generate?n=+2", "pixazo:generate?n=%2B2"}) {
+            assertRejectedEndpoint(uri, "n", "+2", "must be a whole number");
+            assertRejectedEndpoint(uri, "n", "+2", "Camel reads '+' (also written %2B) as a space");
+            assertRejectedEndpoint(uri, "n", "+2", "write n=2.");
+        }
+        assertRejectedEndpoint("pixazo:generate?jobTimeout=1m+30s", "jobTimeout", "1m+30s", "write jobTimeout=1m30s");
+        // RAW keeps the '+', but Camel does not read +2 as 2 either
+        assertRejectedEndpoint("pixazo:generate?n=RAW(+2)", "n", "+2", "must be a whole number, e.g. n=2.");
+    }
+
     @Test
     void rangeMessagesQuoteTheTextAsWritten() {
         assertRejectedEndpoint("pixazo:generate?pollInterval=-1", "pollInterval", "-1", "must be positive");
