@@ -113,11 +113,17 @@ final class OptionText {
         }
         String upper = text.toUpperCase(Locale.ROOT);
         if (upper.startsWith("P") || upper.startsWith("-P")) {
+            Duration parsed;
             try {
-                Duration.parse(text);
-                return;
+                parsed = Duration.parse(text);
             } catch (DateTimeParseException e) {
                 throw new PixazoValidationException(option, text, "is not an ISO-8601 duration; " + DURATION_FORMS);
+            }
+            try {
+                parsed.toMillis(); // what Camel's DurationConverter does, with an untyped ArithmeticException
+                return;
+            } catch (ArithmeticException tooLong) {
+                throw new PixazoValidationException(option, text, "is too long a duration.");
             }
         }
         if (text.startsWith("-")) {

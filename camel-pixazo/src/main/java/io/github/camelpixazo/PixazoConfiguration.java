@@ -178,8 +178,9 @@ public class PixazoConfiguration implements Cloneable {
 
     @UriParam(label = "advanced", defaultValue = "1s", javaType = "java.time.Duration")
     @Metadata(description = "The first retry delay; it doubles on each further retry (with jitter), up to"
-                            + " maxRetryDelay. A Retry-After (on 429 or 503, in seconds or as an HTTP-date) replaces it"
-                            + " on every call: the next attempt never comes sooner than the gateway asked.")
+                            + " maxRetryDelay. A Retry-After (on 429 or 503, in seconds or as an HTTP-date) can only"
+                            + " lengthen it, on every call: the next attempt never comes sooner than the gateway asked,"
+                            + " nor sooner than this backoff (nor, for a job being waited for, than the poll interval).")
     private long retryDelay = 1_000;
 
     @UriParam(label = "advanced", defaultValue = "30s", javaType = "java.time.Duration")

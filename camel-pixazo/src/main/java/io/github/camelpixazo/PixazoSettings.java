@@ -20,6 +20,13 @@ import io.github.camelpixazo.request.Spelling;
  */
 record PixazoSettings(JobClientSettings client, PollSettings poll, RetryPolicy retryPolicy) {
 
+    /**
+     * The longest any duration option may be (jobTimeout, pollInterval, maxPollInterval, connectTimeout,
+     * readTimeout, retryDelay, maxRetryDelay): 7 days. A job takes seconds to minutes; a longer value is a typo or
+     * a unit mix-up, and very large ones overflowed the time arithmetic.
+     */
+    static final long MAX_DURATION_MILLIS = Duration.ofDays(7).toMillis();
+
     /** The environment variable read when no apiKey is configured (as the OpenAI SDKs read OPENAI_API_KEY). */
     static final String API_KEY_VARIABLE = "PIXAZO_API_KEY";
 
@@ -70,6 +77,8 @@ record PixazoSettings(JobClientSettings client, PollSettings poll, RetryPolicy r
             throw new PixazoValidationException("retryDelay", text(given, "retryDelay", config.getRetryDelay()),
                     "must not be negative.");
         }
+        atMostAWeek("retryDelay", config.getRetryDelay(), given);
+        atMostAWeek("maxRetryDelay", config.getMaxRetryDelay(), given);
         if (config.getMaxRetryDelay() < config.getRetryDelay()) {
             throw new PixazoValidationException("maxRetryDelay", text(given, "maxRetryDelay", config.getMaxRetryDelay()),
                     "must not be shorter than retryDelay (" + text(given, "retryDelay", config.getRetryDelay()) + ").");
@@ -129,7 +138,15 @@ record PixazoSettings(JobClientSettings client, PollSettings poll, RetryPolicy r
             throw new PixazoValidationException(option, text(given, option, millis), "must be positive (e.g. 5s, 500ms,"
                     + " 15m).");
         }
+        atMostAWeek(option, millis, given);
         return Duration.ofMillis(millis);
+    }
+
+    private static void atMostAWeek(String option, long millis, Map<String, String> given) {
+        if (millis > MAX_DURATION_MILLIS) {
+            throw new PixazoValidationException(option, text(given, option, millis), "must be at most 7d ("
+                    + MAX_DURATION_MILLIS + " ms); a job takes seconds to minutes.");
+        }
     }
 
     /** What the user wrote for a duration option, else its value in milliseconds (set in Java: a number of ms). */

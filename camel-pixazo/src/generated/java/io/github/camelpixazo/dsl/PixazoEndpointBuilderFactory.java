@@ -738,8 +738,10 @@ public interface PixazoEndpointBuilderFactory {
         /**
          * The first retry delay; it doubles on each further retry (with
          * jitter), up to maxRetryDelay. A Retry-After (on 429 or 503, in
-         * seconds or as an HTTP-date) replaces it on every call: the next
-         * attempt never comes sooner than the gateway asked.
+         * seconds or as an HTTP-date) can only lengthen it, on every call: the
+         * next attempt never comes sooner than the gateway asked, nor sooner
+         * than this backoff (nor, for a job being waited for, than the poll
+         * interval).
          * 
          * The option is a: <code>long</code> type.
          * 
@@ -756,8 +758,10 @@ public interface PixazoEndpointBuilderFactory {
         /**
          * The first retry delay; it doubles on each further retry (with
          * jitter), up to maxRetryDelay. A Retry-After (on 429 or 503, in
-         * seconds or as an HTTP-date) replaces it on every call: the next
-         * attempt never comes sooner than the gateway asked.
+         * seconds or as an HTTP-date) can only lengthen it, on every call: the
+         * next attempt never comes sooner than the gateway asked, nor sooner
+         * than this backoff (nor, for a job being waited for, than the poll
+         * interval).
          * 
          * The option will be converted to a <code>long</code> type.
          * 

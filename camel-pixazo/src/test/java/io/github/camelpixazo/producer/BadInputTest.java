@@ -79,6 +79,23 @@ class BadInputTest extends PixazoTestSupport {
         assertRejectedEndpoint("pixazo:generate?n=RAW(+2)", "n", "+2", "must be a whole number, e.g. n=2.");
     }
 
+    /** Durations too long for Camel's conversion or for the time arithmetic: refused at start, naming the option. */
+    @Test
+    void absurdDurationsAreRefusedAtStartNamingTheOption() {
+        assertRejectedEndpoint("pixazo:generate?jobTimeout=PT2562047788015215H", "jobTimeout", "PT2562047788015215H",
+                "too long a duration");
+        assertRejectedEndpoint("pixazo:generate?jobTimeout=9223372036854775807", "jobTimeout", "9223372036854775807",
+                "must be at most 7d");
+        assertRejectedEndpoint("pixazo:generate?pollInterval=8d&maxPollInterval=9d", "pollInterval", "8d",
+                "must be at most 7d");
+        assertRejectedEndpoint("pixazo:generate?readTimeout=P30D", "readTimeout", "P30D", "must be at most 7d");
+        assertRejectedEndpoint("pixazo:generate?maxRetryDelay=999999999999", "maxRetryDelay", "999999999999",
+                "must be at most 7d");
+        // the longest allowed works
+        assertEquals(7L * 24 * 3600 * 1000, context.getEndpoint("pixazo:generate?jobTimeout=7d",
+                io.github.camelpixazo.PixazoEndpoint.class).getConfiguration().getJobTimeout());
+    }
+
     @Test
     void rangeMessagesQuoteTheTextAsWritten() {
         assertRejectedEndpoint("pixazo:generate?pollInterval=-1", "pollInterval", "-1", "must be positive");
