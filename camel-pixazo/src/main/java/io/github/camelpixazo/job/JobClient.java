@@ -195,6 +195,10 @@ public final class JobClient {
         if (failure instanceof PixazoException pixazo) {
             return pixazo;
         }
+        io.github.camelpixazo.media.LocalIoException local = FailureKinds.localCause(failure);
+        if (local != null) { // an input file that vanished while it was sent: the gateway got no whole request
+            return new io.github.camelpixazo.error.PixazoLocalIoException(local.getMessage(), requestId, failure);
+        }
         String where = base + " (" + failure.getClass().getSimpleName()
                        + (failure.getMessage() != null ? ": " + failure.getMessage() : "") + ")";
         if (FailureKinds.neverSent(failure)) {

@@ -134,7 +134,7 @@ public final class JobWaiter {
             }
             if (error != null) {
                 Throwable failure = Retrier.unwrap(error);
-                if (FailureKinds.jobOrKeyGone(failure)) {
+                if (!FailureKinds.transientAfterAcceptance(failure)) {
                     result.completeExceptionally(failure instanceof PixazoException
                             ? failure : client.describe(failure, CallPhase.STATUS, job.requestId()));
                     return;

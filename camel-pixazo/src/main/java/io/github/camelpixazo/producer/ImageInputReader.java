@@ -10,8 +10,10 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 
+import io.github.camelpixazo.error.PixazoLocalIoException;
 import io.github.camelpixazo.error.PixazoValidationException;
 import io.github.camelpixazo.media.DataUri;
+import io.github.camelpixazo.media.LocalIoException;
 import io.github.camelpixazo.media.SpoolWriter;
 import io.github.camelpixazo.media.SpooledData;
 import io.github.camelpixazo.request.ImageInput;
@@ -167,6 +169,10 @@ public final class ImageInputReader {
             }
             SpooledData data = writer.finish();
             return data.inMemory() ? ImageInput.ofBytes(source, data.bytes()) : ImageInput.ofFile(source, data.file());
+        } catch (LocalIoException disk) { // the spool directory, not the user's input
+            writer.discard();
+            throw new PixazoLocalIoException("The " + option + " in " + source + " could not be spooled: "
+                    + disk.getMessage(), null, disk);
         } catch (IOException e) {
             writer.discard();
             throw new PixazoValidationException(option, source, "cannot be read: " + e.getMessage());
