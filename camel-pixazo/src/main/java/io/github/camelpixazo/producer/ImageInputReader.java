@@ -103,6 +103,9 @@ public final class ImageInputReader {
         if (DataUri.isDataUri(trimmed) || lower.startsWith("https://") || lower.startsWith("http://")) {
             return fromText(option, option + " option", trimmed);
         }
+        if (lower.startsWith("file:")) {
+            RegularFiles.require(option, option + " option", Path.of(trimmed.substring("file:".length())));
+        }
         try (InputStream in = ResourceHelper.resolveMandatoryResourceAsInputStream(context, trimmed)) {
             return ImageInput.ofBytes(option + " option (" + trimmed + ")", readBounded(option, trimmed, in));
         } catch (IOException e) {
@@ -142,6 +145,7 @@ public final class ImageInputReader {
     }
 
     private static ImageInput fromPath(String option, String source, Path path) {
+        RegularFiles.require(option, source, path);
         try {
             long size = Files.size(path);
             if (size > ImageRequestValidator.MAX_IMAGE_BYTES) {

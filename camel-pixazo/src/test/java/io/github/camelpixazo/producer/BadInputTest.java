@@ -25,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -289,6 +290,30 @@ class BadInputTest extends PixazoTestSupport {
         noDimensions[18] = 0;
         noDimensions[19] = 0;
         assertRejectedMessage(EDIT, noDimensions, Map.of(), "image", "body", "its header gives no width and height");
+    }
+
+    /**
+     * A named pipe nobody writes blocked the caller's thread forever when it was the prompt file, the edit image or
+     * the mask; a device never ends. Local files must be regular files, checked before they are opened.
+     */
+    @Test
+    void localFilesThatAreNotRegularFilesAreRefusedBeforeTheyAreOpened() throws Exception {
+        Path fifo = dir.resolve("prompt.fifo");
+        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor(), "mkfifo");
+        Path folder = java.nio.file.Files.createDirectories(dir.resolve("a-folder"));
+        assertTimeoutPreemptively(java.time.Duration.ofSeconds(30), () -> {
+            assertRejectedMessage("pixazo:generate", fifo.toFile(), Map.of(), "prompt", "the message body (prompt.fifo)",
+                    "is not a regular file (a named pipe");
+            assertRejectedMessage("pixazo:generate", fifo, Map.of(), "prompt", "the message body (prompt.fifo)",
+                    "is not a regular file");
+            assertRejectedMessage(EDIT, fifo.toFile(), Map.of(), "image", "body", "is not a regular file");
+            assertRejectedMessage(EDIT, PNG, Map.of(PixazoConstants.MASK, fifo.toFile()), "mask",
+                    "header CamelPixazoMask", "is not a regular file");
+            assertRejectedMessage(EDIT, folder, Map.of(), "image", "body", "is a directory");
+            assertRejectedMessage(EDIT, Path.of("/dev/zero"), Map.of(), "image", "body", "is not a regular file");
+            assertRejectedEndpoint("pixazo:edit?prompt=x&mask=file:" + fifo, "mask", "mask option",
+                    "is not a regular file");
+        });
     }
 
     @Test
