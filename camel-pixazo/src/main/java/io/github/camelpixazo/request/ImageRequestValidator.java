@@ -31,12 +31,6 @@ public final class ImageRequestValidator {
             size(2048, 2048), size(2048, 1152), size(2160, 3840), size(3840, 2160));
     static final Set<ImageSize> GPT_IMAGE_1_5_SIZES = Set.of(size(1024, 1024), size(1536, 1024), size(1024, 1536));
 
-    private static final java.util.regex.Pattern IPV4_LOOPBACK =
-            java.util.regex.Pattern.compile("127(\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)){3}");
-
-    private static final java.util.regex.Pattern PRIVATE_IPV4 = java.util.regex.Pattern.compile(
-            "10(\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)){3}"
-            + "|(192\\.168|172\\.(1[6-9]|2\\d|3[01])|169\\.254)(\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)){2}");
 
     private final GatewayCapabilities gateway;
 
@@ -159,33 +153,27 @@ public final class ImageRequestValidator {
         if (uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
             throw new PixazoValidationException("webhookUrl", url, "must be an absolute https URL.");
         }
-        if (scheme.equals("http") && !(allowHttpLoopback && isLoopback(uri.getHost()))) {
+        if (uri.getRawUserInfo() != null) {
+            throw new PixazoValidationException("webhookUrl", url, USER_INFO);
+        }
+        boolean localTest = allowHttpLoopback && UrlHost.isLoopback(uri.getHost());
+        if (scheme.equals("http") && !localTest) {
             throw new PixazoValidationException("webhookUrl", url, "the gateway only calls https webhooks"
                     + (allowHttpLoopback ? "; plain http is allowed for loopback hosts only."
                             : "; for local tests set webhookAllowHttpLoopback=true to allow http to localhost."));
         }
-    }
-
-    private static String host(String url) {
-        try {
-            return new URI(url).getHost();
-        } catch (URISyntaxException e) {
-            return null;
+        UrlHost.Reach reach = UrlHost.classify(uri.getHost());
+        if (reach != UrlHost.Reach.PUBLIC && !localTest) {
+            throw new PixazoValidationException("webhookUrl", url, "the gateway calls the webhook from the internet"
+                    + " and cannot reach " + uri.getHost() + " (" + reach.description() + "); give a public https URL"
+                    + (reach == UrlHost.Reach.LOOPBACK ? ", or for local tests set webhookAllowHttpLoopback=true." : "."));
         }
     }
 
-    /** Literal private and link-local addresses (RFC 1918, RFC 3927, RFC 4193) and local names. */
-    private static boolean isPrivate(String host) {
-        String h = host.toLowerCase(Locale.ROOT);
-        return PRIVATE_IPV4.matcher(h).matches() || h.startsWith("[fc") || h.startsWith("[fd") || h.startsWith("[fe80:")
-               || h.endsWith(".localhost") || h.endsWith(".local") || h.endsWith(".internal");
-    }
-
-    /** Only literal loopback names: "127.evil.example" or "127.0.0.1.nip.io" are other hosts. */
-    private static boolean isLoopback(String host) {
-        String h = host.toLowerCase(Locale.ROOT);
-        return h.equals("localhost") || h.equals("[::1]") || h.equals("::1") || IPV4_LOOPBACK.matcher(h).matches();
-    }
+    /** The user info of a URL someone else fetches would hand them the credentials. */
+    private static final String USER_INFO = "contains user info (user:password@): the gateway would receive the"
+            + " credentials and keep them in its logs; use a URL that needs none (a signed URL), or send the image's"
+            + " bytes.";
 
     private static void validateSize(ImageModel model, ImageSize size, Object given) {
         if (size.isAuto()) {
@@ -226,14 +214,24 @@ public final class ImageRequestValidator {
                 throw new PixazoValidationException(option, image.url(),
                         "a remote image must be an https URL (or send the bytes, a File or a data: URI).");
             }
-            String host = host(image.url());
+            URI uri;
+            try {
+                uri = new URI(image.url());
+            } catch (URISyntaxException e) {
+                uri = null;
+            }
+            String host = uri == null ? null : uri.getHost();
             if (host == null) {
                 throw new PixazoValidationException(option, image.url(), "is not a valid URL with a host.");
             }
-            if (isLoopback(host) || isPrivate(host)) {
+            if (uri.getRawUserInfo() != null) {
+                throw new PixazoValidationException(option, image.url(), USER_INFO);
+            }
+            UrlHost.Reach reach = UrlHost.classify(host);
+            if (reach != UrlHost.Reach.PUBLIC) {
                 throw new PixazoValidationException(option, image.url(), "the gateway downloads a URL itself and"
-                        + " cannot reach " + host + ", a loopback or private address: send the image's bytes (a File,"
-                        + " Path or byte[] body) instead.");
+                        + " cannot reach " + host + ", a loopback or private address (" + reach.description()
+                        + "): send the image's bytes (a File, Path or byte[] body) instead.");
             }
             return;
         }

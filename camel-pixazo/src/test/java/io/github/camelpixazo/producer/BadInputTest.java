@@ -326,6 +326,35 @@ class BadInputTest extends PixazoTestSupport {
                 "this looks like a file path: to send that file, make it a File");
     }
 
+    /**
+     * Hosts that denote this machine or a private network in another spelling, and URLs carrying credentials, were
+     * accepted and sent to the gateway (UrlHostTest covers every form; these go through the route).
+     */
+    @Test
+    void imageAndWebhookUrlsAreJudgedByTheirAddressAndCarryNoCredentials() {
+        for (String url : new String[] {"https://0.0.0.0/cat.png", "https://2130706433/cat.png",
+                "https://[::ffff:127.0.0.1]/cat.png", "https://localhost./cat.png", "https://0x7f000001/cat.png",
+                "https://100.64.1.1/cat.png", "https://169.254.169.254/latest/meta-data"}) {
+            assertRejectedMessage(EDIT, url, Map.of(), "image", url, "a loopback or private address");
+        }
+        assertRejectedMessage(EDIT, "https://user:secret@cdn.example/cat.png", Map.of(), "image",
+                "https://user:secret@cdn.example/cat.png", "contains user info");
+        assertRejectedEndpoint("pixazo:generate?webhookUrl=https://user:secret@hooks.example/h", "webhookUrl",
+                "https://user:secret@hooks.example/h", "contains user info");
+        // http to this machine for local tests, in any spelling of loopback; never to a name that only looks like it
+        for (String loopback : new String[] {"http://LOCALHOST.:9/hook", "http://[::ffff:127.0.0.1]:9/hook",
+                "http://2130706433:9/hook"}) {
+            context.getEndpoint("pixazo:generate?webhookAllowHttpLoopback=true&webhookUrl=" + loopback);
+        }
+        assertRejectedEndpoint("pixazo:generate?webhookAllowHttpLoopback=true&webhookUrl=http://0.0.0.0:9/hook",
+                "webhookUrl", "http://0.0.0.0:9/hook", "plain http is allowed for loopback hosts only");
+        // the gateway calls an https webhook from the internet too: a private address never receives the result
+        assertRejectedEndpoint("pixazo:generate?webhookUrl=https://10.1.2.3/hook", "webhookUrl",
+                "https://10.1.2.3/hook", "cannot reach 10.1.2.3 (a private address)");
+        assertRejectedEndpoint("pixazo:generate?webhookUrl=https://[::1]/hook", "webhookUrl",
+                "https://[::1]/hook", "set webhookAllowHttpLoopback=true");
+    }
+
     // --- helpers ---
 
     private void assertRejectedStatus(Object body, String quoted, String problem) {
