@@ -42,6 +42,7 @@ public class PixazoComponentConfigurer extends PropertyConfigurerSupport impleme
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "download": getOrCreateConfiguration(target).setDownload(property(camelContext, boolean.class, value)); return true;
         case "format": getOrCreateConfiguration(target).setFormat(property(camelContext, java.lang.String.class, value)); return true;
+        case "gateway": getOrCreateConfiguration(target).setGateway(property(camelContext, java.lang.String.class, value)); return true;
         case "httpclientconfigurer":
         case "httpClientConfigurer": target.setHttpClientConfigurer(property(camelContext, io.github.camelpixazo.http.HttpClientConfigurer.class, value)); return true;
         case "jobtimeout":
@@ -74,6 +75,8 @@ public class PixazoComponentConfigurer extends PropertyConfigurerSupport impleme
         case "quality": getOrCreateConfiguration(target).setQuality(property(camelContext, java.lang.String.class, value)); return true;
         case "readtimeout":
         case "readTimeout": getOrCreateConfiguration(target).setReadTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "resultdelivery":
+        case "resultDelivery": getOrCreateConfiguration(target).setResultDelivery(property(camelContext, java.lang.String.class, value)); return true;
         case "retrydelay":
         case "retryDelay": getOrCreateConfiguration(target).setRetryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "size": getOrCreateConfiguration(target).setSize(property(camelContext, java.lang.String.class, value)); return true;
@@ -81,6 +84,7 @@ public class PixazoComponentConfigurer extends PropertyConfigurerSupport impleme
         case "spoolThreshold": getOrCreateConfiguration(target).setSpoolThreshold(property(camelContext, long.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": target.setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
+        case "synchronous": getOrCreateConfiguration(target).setSynchronous(property(camelContext, boolean.class, value)); return true;
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": target.setUseGlobalSslContextParameters(property(camelContext, boolean.class, value)); return true;
         case "waitforcompletion":
@@ -119,6 +123,7 @@ public class PixazoComponentConfigurer extends PropertyConfigurerSupport impleme
         case "connectTimeout": return long.class;
         case "download": return boolean.class;
         case "format": return java.lang.String.class;
+        case "gateway": return java.lang.String.class;
         case "httpclientconfigurer":
         case "httpClientConfigurer": return io.github.camelpixazo.http.HttpClientConfigurer.class;
         case "jobtimeout":
@@ -151,6 +156,8 @@ public class PixazoComponentConfigurer extends PropertyConfigurerSupport impleme
         case "quality": return java.lang.String.class;
         case "readtimeout":
         case "readTimeout": return long.class;
+        case "resultdelivery":
+        case "resultDelivery": return java.lang.String.class;
         case "retrydelay":
         case "retryDelay": return long.class;
         case "size": return java.lang.String.class;
@@ -158,6 +165,7 @@ public class PixazoComponentConfigurer extends PropertyConfigurerSupport impleme
         case "spoolThreshold": return long.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
+        case "synchronous": return boolean.class;
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": return boolean.class;
         case "waitforcompletion":
@@ -192,6 +200,7 @@ public class PixazoComponentConfigurer extends PropertyConfigurerSupport impleme
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
         case "download": return getOrCreateConfiguration(target).isDownload();
         case "format": return getOrCreateConfiguration(target).getFormat();
+        case "gateway": return getOrCreateConfiguration(target).getGateway();
         case "httpclientconfigurer":
         case "httpClientConfigurer": return target.getHttpClientConfigurer();
         case "jobtimeout":
@@ -224,6 +233,8 @@ public class PixazoComponentConfigurer extends PropertyConfigurerSupport impleme
         case "quality": return getOrCreateConfiguration(target).getQuality();
         case "readtimeout":
         case "readTimeout": return getOrCreateConfiguration(target).getReadTimeout();
+        case "resultdelivery":
+        case "resultDelivery": return getOrCreateConfiguration(target).getResultDelivery();
         case "retrydelay":
         case "retryDelay": return getOrCreateConfiguration(target).getRetryDelay();
         case "size": return getOrCreateConfiguration(target).getSize();
@@ -231,6 +242,7 @@ public class PixazoComponentConfigurer extends PropertyConfigurerSupport impleme
         case "spoolThreshold": return getOrCreateConfiguration(target).getSpoolThreshold();
         case "sslcontextparameters":
         case "sslContextParameters": return target.getSslContextParameters();
+        case "synchronous": return getOrCreateConfiguration(target).isSynchronous();
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": return target.isUseGlobalSslContextParameters();
         case "waitforcompletion":

@@ -32,6 +32,7 @@ public class PixazoEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "download": target.getConfiguration().setDownload(property(camelContext, boolean.class, value)); return true;
         case "format": target.getConfiguration().setFormat(property(camelContext, java.lang.String.class, value)); return true;
+        case "gateway": target.getConfiguration().setGateway(property(camelContext, java.lang.String.class, value)); return true;
         case "jobtimeout":
         case "jobTimeout": target.getConfiguration().setJobTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "lazystartproducer":
@@ -56,11 +57,14 @@ public class PixazoEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "quality": target.getConfiguration().setQuality(property(camelContext, java.lang.String.class, value)); return true;
         case "readtimeout":
         case "readTimeout": target.getConfiguration().setReadTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "resultdelivery":
+        case "resultDelivery": target.getConfiguration().setResultDelivery(property(camelContext, java.lang.String.class, value)); return true;
         case "retrydelay":
         case "retryDelay": target.getConfiguration().setRetryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "size": target.getConfiguration().setSize(property(camelContext, java.lang.String.class, value)); return true;
         case "spoolthreshold":
         case "spoolThreshold": target.getConfiguration().setSpoolThreshold(property(camelContext, long.class, value)); return true;
+        case "synchronous": target.getConfiguration().setSynchronous(property(camelContext, boolean.class, value)); return true;
         case "waitforcompletion":
         case "waitForCompletion": target.getConfiguration().setWaitForCompletion(property(camelContext, boolean.class, value)); return true;
         case "webhookallowhttploopback":
@@ -85,6 +89,7 @@ public class PixazoEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "connectTimeout": return long.class;
         case "download": return boolean.class;
         case "format": return java.lang.String.class;
+        case "gateway": return java.lang.String.class;
         case "jobtimeout":
         case "jobTimeout": return long.class;
         case "lazystartproducer":
@@ -109,11 +114,14 @@ public class PixazoEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "quality": return java.lang.String.class;
         case "readtimeout":
         case "readTimeout": return long.class;
+        case "resultdelivery":
+        case "resultDelivery": return java.lang.String.class;
         case "retrydelay":
         case "retryDelay": return long.class;
         case "size": return java.lang.String.class;
         case "spoolthreshold":
         case "spoolThreshold": return long.class;
+        case "synchronous": return boolean.class;
         case "waitforcompletion":
         case "waitForCompletion": return boolean.class;
         case "webhookallowhttploopback":
@@ -139,6 +147,7 @@ public class PixazoEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
         case "download": return target.getConfiguration().isDownload();
         case "format": return target.getConfiguration().getFormat();
+        case "gateway": return target.getConfiguration().getGateway();
         case "jobtimeout":
         case "jobTimeout": return target.getConfiguration().getJobTimeout();
         case "lazystartproducer":
@@ -163,11 +172,14 @@ public class PixazoEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "quality": return target.getConfiguration().getQuality();
         case "readtimeout":
         case "readTimeout": return target.getConfiguration().getReadTimeout();
+        case "resultdelivery":
+        case "resultDelivery": return target.getConfiguration().getResultDelivery();
         case "retrydelay":
         case "retryDelay": return target.getConfiguration().getRetryDelay();
         case "size": return target.getConfiguration().getSize();
         case "spoolthreshold":
         case "spoolThreshold": return target.getConfiguration().getSpoolThreshold();
+        case "synchronous": return target.getConfiguration().isSynchronous();
         case "waitforcompletion":
         case "waitForCompletion": return target.getConfiguration().isWaitForCompletion();
         case "webhookallowhttploopback":

@@ -23,13 +23,14 @@ public class PixazoEndpointUriFactory extends org.apache.camel.support.component
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(29);
+        Set<String> props = new HashSet<>(32);
         props.add("apiKey");
         props.add("background");
         props.add("baseUrl");
         props.add("connectTimeout");
         props.add("download");
         props.add("format");
+        props.add("gateway");
         props.add("jobTimeout");
         props.add("lazyStartProducer");
         props.add("mask");
@@ -46,9 +47,11 @@ public class PixazoEndpointUriFactory extends org.apache.camel.support.component
         props.add("prompt");
         props.add("quality");
         props.add("readTimeout");
+        props.add("resultDelivery");
         props.add("retryDelay");
         props.add("size");
         props.add("spoolThreshold");
+        props.add("synchronous");
         props.add("waitForCompletion");
         props.add("webhookAllowHttpLoopback");
         props.add("webhookMode");

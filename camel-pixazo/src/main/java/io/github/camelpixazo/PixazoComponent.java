@@ -9,8 +9,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import javax.net.ssl.SSLContext;
 
 import io.github.camelpixazo.error.PixazoValidationException;
-import io.github.camelpixazo.gateway.ImageGateway;
-import io.github.camelpixazo.gateway.PixazoGateway;
 import io.github.camelpixazo.http.HttpClientConfigurer;
 import io.github.camelpixazo.http.HttpTransport;
 import io.github.camelpixazo.http.HttpTransportSettings;
@@ -34,9 +32,14 @@ import org.apache.camel.util.concurrent.CamelThreadFactory;
 import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 
 /**
- * GPT Image 2 and GPT Image 1.5 image generation and editing through the Pixazo API gateway. The component owns what
- * every endpoint shares: one non-blocking HTTP client, one scheduler for status polls and retries, and a small worker
- * pool that continues routes when their jobs finish.
+ * GPT Image 2 and GPT Image 1.5 image generation and editing through the Pixazo, Pixapi or EvoLink API gateway (the
+ * option {@code gateway}). The component owns what every endpoint shares: one non-blocking HTTP client, one scheduler
+ * for status polls and retries, and a small worker pool that continues routes when their jobs finish.
+ * <p>
+ * Several gateways in one CamelContext, each with its own key: register the component once per gateway under a name of
+ * its own (a bean {@code pixapi} of this class with {@code gateway=pixapi}), so each has its own {@code apiKey} and
+ * {@code baseUrl}; an endpoint that selects another gateway than its component's never inherits the component's key or
+ * base URL (see {@code createEndpoint}).
  */
 @Component("pixazo")
 public class PixazoComponent extends DefaultComponent implements SSLContextParametersAware {
@@ -84,7 +87,6 @@ public class PixazoComponent extends DefaultComponent implements SSLContextParam
                             + " single bean of this type in the registry is used automatically.")
     private HttpClientConfigurer httpClientConfigurer;
 
-    private final ImageGateway gateway = new PixazoGateway();
     private volatile HttpTransport transport;
     private volatile ScheduledExecutorService scheduler;
     private volatile ExecutorService httpExecutor;
@@ -98,12 +100,42 @@ public class PixazoComponent extends DefaultComponent implements SSLContextParam
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
         PixazoOperation operation = PixazoEndpoint.parseOperation(remaining);
+        String scheme = uri.contains(":") ? uri.substring(0, uri.indexOf(':')) : "pixazo";
         // before Camel converts them: some bad texts would silently become other values (n=abc becomes 0)
-        Map<String, String> given = GivenOptions.of(getCamelContext(), "pixazo", uri, parameters);
+        Map<String, String> given = GivenOptions.of(getCamelContext(), scheme, uri, parameters);
+        boolean keyGiven = hasParameter(parameters, "apiKey");
+        boolean baseUrlGiven = hasParameter(parameters, "baseUrl");
         PixazoEndpoint endpoint = new PixazoEndpoint(uri, this, operation, configuration.copy());
         endpoint.setGivenOptions(given);
         setProperties(endpoint, parameters);
+        confineToGateway(endpoint.getConfiguration(), keyGiven, baseUrlGiven);
         return endpoint;
+    }
+
+    /**
+     * A key and a base URL belong to one gateway: an endpoint that selects another gateway than this component's
+     * does not inherit the component's apiKey or baseUrl (it takes its own, or that gateway's environment variable and
+     * documented base URL), so a key configured for one gateway is never sent to another.
+     */
+    private void confineToGateway(PixazoConfiguration endpoint, boolean keyGiven, boolean baseUrlGiven) {
+        if (gatewayId(endpoint.getGateway()).equals(gatewayId(configuration.getGateway()))) {
+            return;
+        }
+        if (!keyGiven) {
+            endpoint.setApiKey(null);
+        }
+        if (!baseUrlGiven) {
+            endpoint.setBaseUrl(null);
+        }
+    }
+
+    private static String gatewayId(String gateway) {
+        return gateway == null || gateway.isBlank() ? "pixazo" : gateway.trim().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** Whether the URI sets an option (Camel binds names ignoring case and dashes). */
+    private static boolean hasParameter(Map<String, Object> parameters, String option) {
+        return parameters.keySet().stream().anyMatch(name -> name.replace("-", "").equalsIgnoreCase(option));
     }
 
     /**
@@ -219,10 +251,6 @@ public class PixazoComponent extends DefaultComponent implements SSLContextParam
     public int getJobsInFlight() {
         JobWaiter waiter = jobWaiter;
         return waiter != null ? waiter.inFlight() : 0;
-    }
-
-    ImageGateway gateway() {
-        return gateway;
     }
 
     // Endpoints and producers take these when they start. Created on first use; once the component has stopped a

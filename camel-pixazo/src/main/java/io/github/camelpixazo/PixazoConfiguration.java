@@ -9,33 +9,49 @@ import org.apache.camel.spi.UriParams;
  * The options of the {@code pixazo:} component. Set on the component they are defaults for every endpoint; set on an
  * endpoint URI they override them; the options that describe the image can also be set per message by a header (see
  * {@link PixazoConstants}).
- * The names are the user's vocabulary; the gateway layer maps them to each model's wire names.
+ * The names are the user's vocabulary; the gateway layer maps them to each gateway's and model's wire names (see the
+ * gateway pages in docs/gateways), so no option here names a wire field.
  */
 @UriParams
 public class PixazoConfiguration implements Cloneable {
 
+    /** Pixazo's documented base URL, the default of baseUrl for gateway=pixazo. */
     public static final String DEFAULT_BASE_URL = "https://gateway.pixazo.ai";
 
     // --- connection and security ---
 
+    @UriParam(label = "producer", enums = "pixazo,pixapi,evolink", defaultValue = "pixazo")
+    @Metadata(important = true, description = "The gateway that runs the jobs: pixazo (https://gateway.pixazo.ai),"
+                            + " pixapi (https://api.pixapi.ai) or evolink (https://api.evolink.ai). Each takes the same"
+                            + " options and maps them to its own documented wire names; options a gateway does not"
+                            + " document for the model are refused before anything is sent. An endpoint that names"
+                            + " another gateway than its component does not inherit the component's apiKey and baseUrl:"
+                            + " a key is only ever sent to the gateway it was configured for.")
+    private String gateway = "pixazo";
+
     @UriParam(label = "security", secret = true, displayName = "API Key")
-    @Metadata(important = true, description = "The Pixazo API subscription key. Sent only to the baseUrl origin (same"
-                            + " scheme, host and port), as the Ocp-Apim-Subscription-Key header; never logged. When it is"
-                            + " not set, the key is read from the environment variable PIXAZO_API_KEY, which keeps it out"
-                            + " of Camel's property machinery (the safest way: see the component page's security section).")
+    @Metadata(important = true, description = "The gateway's API key. Sent only to the baseUrl origin (same scheme, host"
+                            + " and port), in the header the gateway documents (see its page in docs/gateways); never"
+                            + " logged. When it is not set, the key is read"
+                            + " from the gateway's environment variable PIXAZO_API_KEY, PIXAPI_API_KEY or EVOLINK_API_KEY,"
+                            + " which keeps it out of Camel's property machinery (the safest way: see the component"
+                            + " page's security section).")
     private String apiKey;
 
-    @UriParam(label = "producer", defaultValue = DEFAULT_BASE_URL, displayName = "Base URL")
-    @Metadata(description = "The gateway's base URL. Plain http is allowed (proxies, local sandboxes), and a path prefix"
-                            + " is kept (for API managers that mount the gateway under a path). Status queries are always"
-                            + " built from it; the polling_url the gateway returns is never followed.")
-    private String baseUrl = DEFAULT_BASE_URL;
+    @UriParam(label = "producer", displayName = "Base URL")
+    @Metadata(description = "The gateway's base URL; by default the selected gateway's documented one"
+                            + " (https://gateway.pixazo.ai, https://api.pixapi.ai or https://api.evolink.ai). Plain http is"
+                            + " allowed (proxies, local sandboxes), and a path prefix is kept (for API managers that mount"
+                            + " the gateway under a path). Status queries are always built from it; a polling URL the"
+                            + " gateway returns is never followed.")
+    private String baseUrl;
 
     // --- what to make ---
 
     @UriParam(label = "producer", enums = "gpt-image-2,gpt-image-1.5", defaultValue = "gpt-image-2")
-    @Metadata(important = true, description = "The image model. gpt-image-1.5 on Pixazo supports the generate operation only, with the"
-                            + " sizes 1024x1024, 1536x1024, 1024x1536 and auto, and without moderation or"
+    @Metadata(important = true, description = "The image model. What each gateway supports per model is on its page in"
+                            + " docs/gateways; for example gpt-image-1.5 on Pixazo supports the generate operation only,"
+                            + " with the sizes 1024x1024, 1536x1024, 1024x1536 and auto, and without moderation or"
                             + " outputCompression. Header: CamelPixazoModel.")
     private String model = "gpt-image-2";
 
@@ -46,15 +62,17 @@ public class PixazoConfiguration implements Cloneable {
     private String prompt;
 
     @UriParam(label = "producer", displayName = "Number of Images")
-    @Metadata(description = "Number of images to make, 1 to 10 (gateway default 1). With n greater than 1 the body is a"
-                            + " List of messages, one per image: split it to write each one. Header: CamelPixazoN.")
+    @Metadata(description = "Number of images to make, 1 to 10 on Pixazo and Pixapi, only 1 on EvoLink (gateway default"
+                            + " 1). With n greater than 1 the body is a List of messages, one per image: split it to write"
+                            + " each one. Header: CamelPixazoN.")
     private Integer n;
 
     @UriParam(label = "producer")
     @Metadata(important = true, description = "Output size: auto (gateway default), a preset (1024x1024, 1024x1536, 1536x1024, 2048x2048,"
                             + " 2048x1152, 2160x3840, 3840x2160) or, for gpt-image-2, a custom WIDTHxHEIGHT with both sides"
                             + " multiples of 16, 655,360 to 8,294,400 pixels, longest edge at most 3840 and aspect ratio"
-                            + " at most 3:1. gpt-image-1.5: 1024x1024, 1536x1024, 1024x1536 or auto. Header:"
+                            + " at most 3:1. gpt-image-1.5: 1024x1024, 1536x1024, 1024x1536 or auto. EvoLink takes the"
+                            + " aspect ratios 1:1, 2:3 and 3:2 and the three 1.5 sizes, but not auto. Header:"
                             + " CamelPixazoSize.")
     private String size;
 
@@ -64,22 +82,24 @@ public class PixazoConfiguration implements Cloneable {
     private String quality;
 
     @UriParam(label = "producer", enums = "png,jpeg,webp")
-    @Metadata(description = "Output file format (gateway default png). Header: CamelPixazoFormat.")
+    @Metadata(description = "Output file format (gateway default png; not on EvoLink, which makes png). Header:"
+                            + " CamelPixazoFormat.")
     private String format;
 
     @UriParam(label = "producer")
     @Metadata(description = "Compression level 0-100 for jpeg and webp output (no effect on png: a warning is logged)."
-                            + " gpt-image-2 only. Header: CamelPixazoOutputCompression.")
+                            + " On Pixazo gpt-image-2 only; not on EvoLink. Header: CamelPixazoOutputCompression.")
     private Integer outputCompression;
 
     @UriParam(label = "producer", enums = "opaque,auto,transparent")
-    @Metadata(description = "Background handling (gateway default auto). transparent is not supported by gpt-image-2,"
-                            + " and needs format png or webp with gpt-image-1.5. Header: CamelPixazoBackground.")
+    @Metadata(description = "Background handling (gateway default auto; not on EvoLink). transparent is not supported"
+                            + " by gpt-image-2, and needs format png or webp with gpt-image-1.5. Header:"
+                            + " CamelPixazoBackground.")
     private String background;
 
     @UriParam(label = "producer", enums = "auto,low")
     @Metadata(description = "Content moderation strictness (gateway default auto); low is less restrictive."
-                            + " gpt-image-2 only. Header: CamelPixazoModeration.")
+                            + " On Pixazo gpt-image-2 only; not on EvoLink. Header: CamelPixazoModeration.")
     private String moderation;
 
     @UriParam(label = "producer")
@@ -93,33 +113,53 @@ public class PixazoConfiguration implements Cloneable {
     // --- webhook ---
 
     @UriParam(label = "webhook", displayName = "Webhook URL")
-    @Metadata(description = "An https URL the gateway POSTs the job's status to (sent as the X-Webhook-URL header)."
-                            + " The producer still waits by polling unless waitForCompletion=false. Pixazo does not sign"
-                            + " callbacks: treat their content as a hint and confirm with a status query.")
+    @Metadata(description = "An https URL the gateway POSTs the job's status to (Pixazo and EvoLink; EvoLink also"
+                            + " wants at most 2,048 characters and no internal addresses; Pixapi documents no"
+                            + " callbacks). The producer still waits by polling unless waitForCompletion=false. The"
+                            + " gateways do not sign callbacks: treat their content as a hint and confirm with a status"
+                            + " query.")
     private String webhookUrl;
 
     @UriParam(label = "webhook", enums = "terminal,sync", defaultValue = "terminal")
     @Metadata(description = "When the gateway calls webhookUrl: terminal (once, at COMPLETED, FAILED or ERROR) or sync"
-                            + " (on every poll cycle as well).")
+                            + " (on every poll cycle as well; Pixazo only).")
     private String webhookMode = "terminal";
 
     @UriParam(label = "webhook,advanced", defaultValue = "false", displayName = "Webhook Allow HTTP Loopback")
     @Metadata(description = "Allow an http (not https) webhookUrl, for loopback hosts only (localhost, 127.x, ::1): for"
-                            + " tests against a local sandbox. The real gateway rejects plain http.")
+                            + " tests against a local sandbox. The real gateways reject plain http, and EvoLink also"
+                            + " internal addresses.")
     private boolean webhookAllowHttpLoopback;
 
     // --- result ---
 
+    @UriParam(label = "producer", defaultValue = "false")
+    @Metadata(description = "Use the gateway's synchronous endpoints where it has them (Pixapi): one HTTP exchange that"
+                            + " answers with the images when the job is done, so there is no task to poll. It still holds"
+                            + " no thread while it waits; the server stays silent for minutes, so the exchange's read"
+                            + " timeout is what is left of jobTimeout instead of readTimeout. Right for short jobs and"
+                            + " few of them; the default (asynchronous: submit, then poll) is right for many jobs, long"
+                            + " ones and waitForCompletion=false, and survives a dropped connection (the task id is"
+                            + " known). Other gateways refuse it.")
+    private boolean synchronous;
+
+    @UriParam(label = "producer", enums = "url,inline")
+    @Metadata(description = "How the gateway hands back the images (gateway default when not set): url (the component"
+                            + " downloads them from the gateway's CDN) or inline (base64 in the answer, decoded as it"
+                            + " arrives, spooled like a download). Pixapi only; Pixazo and EvoLink"
+                            + " always answer with URLs. Both end as the same message body.")
+    private String resultDelivery;
+
     @UriParam(label = "producer", defaultValue = "true")
     @Metadata(description = "Wait until the job is COMPLETED, FAILED or ERROR (asynchronously: no thread is held while"
-                            + " waiting). When false the body is the SubmittedJob (request id, status, polling URL) as"
-                            + " soon as the gateway has queued the job.")
+                            + " waiting). When false the body is the SubmittedJob (request id, gateway, status, polling"
+                            + " URL) as soon as the gateway has queued the job.")
     private boolean waitForCompletion = true;
 
     @UriParam(label = "producer", defaultValue = "true")
     @Metadata(description = "Download the images of a completed job: the body becomes the image bytes (n=1) or a List"
                             + " of messages (n above 1). When false the body is the List of media URLs (they expire: download"
-                            + " them promptly).")
+                            + " them promptly); images a gateway returned inline are the body either way.")
     private boolean download = true;
 
     @UriParam(label = "advanced", defaultValue = "1048576")
@@ -202,8 +242,32 @@ public class PixazoConfiguration implements Cloneable {
     /** Never prints the API key. */
     @Override
     public String toString() {
-        return "PixazoConfiguration[baseUrl=" + baseUrl + ", model=" + model + ", apiKey=" + (apiKey != null ? "xxxxxx" : "null")
-               + "]";
+        return "PixazoConfiguration[gateway=" + gateway + ", baseUrl=" + baseUrl + ", model=" + model + ", apiKey="
+               + (apiKey != null ? "xxxxxx" : "null") + "]";
+    }
+
+    public String getGateway() {
+        return gateway;
+    }
+
+    public void setGateway(String gateway) {
+        this.gateway = gateway;
+    }
+
+    public boolean isSynchronous() {
+        return synchronous;
+    }
+
+    public void setSynchronous(boolean synchronous) {
+        this.synchronous = synchronous;
+    }
+
+    public String getResultDelivery() {
+        return resultDelivery;
+    }
+
+    public void setResultDelivery(String resultDelivery) {
+        this.resultDelivery = resultDelivery;
     }
 
     public String getApiKey() {

@@ -25,12 +25,13 @@ public final class PixazoConstants {
     public static final String MODEL = "CamelPixazoModel";
 
     @Metadata(label = "producer,input", displayName = "Number of Images", javaType = "Integer",
-              description = "The number of images, 1 to 10.")
+              description = "The number of images, 1 to 10 (only 1 on EvoLink).")
     public static final String N = "CamelPixazoN";
 
     @Metadata(label = "producer,input", displayName = "Size", important = true, javaType = "String",
               description = "The output size: auto, a preset (1024x1024, 1024x1536, 1536x1024, 2048x2048, 2048x1152,"
-                            + " 2160x3840, 3840x2160) or a custom WIDTHxHEIGHT (gpt-image-2).")
+                            + " 2160x3840, 3840x2160), a custom WIDTHxHEIGHT (gpt-image-2) or an aspect ratio 1:1, 2:3"
+                            + " or 3:2 (EvoLink).")
     public static final String SIZE = "CamelPixazoSize";
 
     @Metadata(label = "producer,input", displayName = "Quality", important = true, javaType = "String",
@@ -62,8 +63,9 @@ public final class PixazoConstants {
     // --- results (output) ---
 
     @Metadata(label = "producer,input,output", displayName = "Request ID", important = true, javaType = "String",
-              description = "Output: the gateway's request id of the job. Input of the status operation: the request"
-                            + " id to query (otherwise the body).")
+              description = "Output: the gateway's request id of the job (Pixazo's request_id, Pixapi's and EvoLink's"
+                            + " task id; a synchronous Pixapi answer has none, so it is a local id: pixapi-sync- and a UUID). Input"
+                            + " of the status operation: the request id to query (otherwise the body).")
     public static final String REQUEST_ID = "CamelPixazoRequestId";
 
     @Metadata(label = "producer,output", displayName = "Status", important = true, javaType = "String",
@@ -72,8 +74,20 @@ public final class PixazoConstants {
                             + " version of the component.")
     public static final String STATUS = "CamelPixazoStatus";
 
+    @Metadata(label = "producer,output", displayName = "Progress", javaType = "Integer",
+              description = "Output: how far the job is, 0 to 100, where the gateway reports it (EvoLink's progress)"
+                            + " on a status result (pixazo:status, and the waiting producer's last status); absent when"
+                            + " the gateway does not say (Pixazo, Pixapi).")
+    public static final String PROGRESS = "CamelPixazoProgress";
+
+    @Metadata(label = "producer,output", displayName = "Gateway", javaType = "String", enums = "pixazo,pixapi,evolink",
+              description = "Output: the gateway that took the job (the endpoint's option gateway): query it there"
+                            + " with pixazo:status.")
+    public static final String GATEWAY = "CamelPixazoGateway";
+
     @Metadata(label = "producer,output", displayName = "Media URLs", javaType = "java.util.List<String>",
-              description = "Output: the URLs of the job's images (they expire).")
+              description = "Output: the URLs of the job's images (they expire); empty when the gateway returned the"
+                            + " images inline (Pixapi with resultDelivery=inline).")
     public static final String MEDIA_URLS = "CamelPixazoMediaUrls";
 
     @Metadata(label = "producer,output", displayName = "Media Type", javaType = "String",
@@ -82,7 +96,8 @@ public final class PixazoConstants {
     public static final String MEDIA_TYPE = "CamelPixazoMediaType";
 
     @Metadata(label = "producer,output", displayName = "Error", javaType = "String",
-              description = "Output of the status operation: the gateway's error text of a FAILED or ERROR job.")
+              description = "Output of the status operation: the gateway's error text of a FAILED or ERROR job. A"
+                            + " cancelled EvoLink task is FAILED with a text starting with 'cancelled'.")
     public static final String ERROR = "CamelPixazoError";
 
     @Metadata(label = "producer,output", displayName = "Image Index", javaType = "Integer",

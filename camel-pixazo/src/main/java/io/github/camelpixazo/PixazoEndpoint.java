@@ -41,7 +41,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Generate and edit images with GPT Image 2 and GPT Image 1.5 through the Pixazo API gateway.
+ * Generate and edit images with GPT Image 2 and GPT Image 1.5 through the Pixazo, Pixapi or EvoLink API gateway.
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "pixazo", title = "Pixazo", syntax = "pixazo:operation",
              producerOnly = true, category = { Category.AI }, headersClass = PixazoConstants.class)
@@ -95,13 +95,18 @@ public class PixazoEndpoint extends DefaultEndpoint implements AsyncEndpoint, En
     protected void doInit() throws Exception {
         super.doInit();
         settings = PixazoSettings.of(configuration, givenOptions, getComponent().environment());
-        validator = new ImageRequestValidator(getComponent().gateway());
+        validator = new ImageRequestValidator(settings.gateway());
+        if (configuration.isSynchronous() && !configuration.isWaitForCompletion()) {
+            throw new PixazoValidationException("synchronous", true, "a synchronous call answers with the images"
+                    + " themselves, so there is no job to look at later: remove waitForCompletion=false, or"
+                    + " synchronous=true to submit now and collect later.");
+        }
         if (operation != PixazoOperation.status) {
             ImageOperation imageOperation = operation == PixazoOperation.generate ? ImageOperation.GENERATE : ImageOperation.EDIT;
             ImageInput mask = configuration.getMask() != null
                     ? ImageInputReader.fromResource(getCamelContext(), "mask", configuration.getMask()) : null;
             requestFactory = new ImageRequestFactory(configuration, imageOperation, mask, givenOptions,
-                    getComponent().gateway());
+                    settings.gateway());
             // fail at route start-up on options that can never work, whatever the messages say
             ImageRequest defaults = requestFactory.fromEndpoint();
             List<String> warnings = validator.validateOptions(defaults);
@@ -116,7 +121,7 @@ public class PixazoEndpoint extends DefaultEndpoint implements AsyncEndpoint, En
     protected void doStart() throws Exception {
         super.doStart();
         PixazoComponent component = getComponent();
-        jobClient = new JobClient(component.gateway(), component.transport(), component.retrier(), settings.client());
+        jobClient = new JobClient(settings.gateway(), component.transport(), component.retrier(), settings.client());
         downloader = new MediaDownloader(component.transport(), component.retrier(), settings.retryPolicy(),
                 settings.connectTimeout(), settings.readTimeout());
         spoolDirectory = ExchangeSpool.directory(getCamelContext());
@@ -142,7 +147,7 @@ public class PixazoEndpoint extends DefaultEndpoint implements AsyncEndpoint, En
 
     @Override
     public String getServiceUrl() {
-        return configuration.getBaseUrl();
+        return settings != null ? settings.client().baseUrl().toString() : configuration.getBaseUrl();
     }
 
     @Override
@@ -177,9 +182,9 @@ public class PixazoEndpoint extends DefaultEndpoint implements AsyncEndpoint, En
         return requestFactory;
     }
 
-    /** The gateway this endpoint talks to (its documented forms and limits). */
+    /** The gateway this endpoint talks to (its documented forms and limits), by the option {@code gateway}. */
     public ImageGateway gateway() {
-        return getComponent().gateway();
+        return settings.gateway();
     }
 
     public JobClient jobClient() {

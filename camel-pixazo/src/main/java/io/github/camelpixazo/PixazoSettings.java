@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 
 import io.github.camelpixazo.error.PixazoValidationException;
+import io.github.camelpixazo.gateway.Gateways;
+import io.github.camelpixazo.gateway.ImageGateway;
 import io.github.camelpixazo.job.JobClientSettings;
 import io.github.camelpixazo.job.PollSettings;
 import io.github.camelpixazo.job.RetryPolicy;
@@ -18,7 +20,7 @@ import io.github.camelpixazo.request.Spelling;
  * The connection, timing and retry options of an endpoint, checked once when it starts so that a bad URI fails the
  * route at start-up, naming the option, instead of failing every message.
  */
-record PixazoSettings(JobClientSettings client, PollSettings poll, RetryPolicy retryPolicy) {
+record PixazoSettings(ImageGateway gateway, JobClientSettings client, PollSettings poll, RetryPolicy retryPolicy) {
 
     /**
      * The longest any duration option may be (jobTimeout, pollInterval, maxPollInterval, connectTimeout,
@@ -27,7 +29,7 @@ record PixazoSettings(JobClientSettings client, PollSettings poll, RetryPolicy r
      */
     static final long MAX_DURATION_MILLIS = Duration.ofDays(7).toMillis();
 
-    /** The environment variable read when no apiKey is configured (as the OpenAI SDKs read OPENAI_API_KEY). */
+    /** Pixazo's environment variable; each gateway has its own ({@link ImageGateway#apiKeyVariable()}). */
     static final String API_KEY_VARIABLE = "PIXAZO_API_KEY";
 
     /**
@@ -36,19 +38,22 @@ record PixazoSettings(JobClientSettings client, PollSettings poll, RetryPolicy r
      * @param environment looks up an environment variable ({@code System::getenv} outside tests)
      */
     static PixazoSettings of(PixazoConfiguration config, Map<String, String> given, UnaryOperator<String> environment) {
-        URI baseUrl = baseUrl(config.getBaseUrl());
+        ImageGateway gateway = Gateways.byId(config.getGateway());
+        URI baseUrl = baseUrl(config.getBaseUrl() != null ? config.getBaseUrl() : gateway.defaultBaseUrl());
         String apiKey = config.getApiKey() == null ? null : config.getApiKey().trim();
+        String variable = gateway.apiKeyVariable();
         if (apiKey == null || apiKey.isEmpty()) {
-            String fromEnvironment = environment.apply(API_KEY_VARIABLE);
+            String fromEnvironment = environment.apply(variable);
             apiKey = fromEnvironment == null ? null : fromEnvironment.trim();
         }
         if (apiKey == null || apiKey.isEmpty()) {
-            throw new PixazoValidationException("apiKey", null, "an API key is required. Set the environment variable "
-                    + API_KEY_VARIABLE + " (the safest way: it never passes through Camel's properties), or set it once"
-                    + " on the component: in application.properties camel.component.pixazo.api-key; in Java"
-                    + " context.getComponent(\"pixazo\", PixazoComponent.class).getConfiguration().setApiKey(key)."
-                    + " Avoid apiKey= in endpoint URIs: route dumps print them. For the local sandbox any non-blank"
-                    + " value works.");
+            throw new PixazoValidationException("apiKey", null, "an API key for " + gateway.name() + " is required."
+                    + " Set the environment variable " + variable + " (the safest way: it never passes through Camel's"
+                    + " properties), or set it once on the component: in application.properties"
+                    + " camel.component.pixazo.api-key; in Java context.getComponent(\"pixazo\","
+                    + " PixazoComponent.class).getConfiguration().setApiKey(key). A key configured on a component for"
+                    + " another gateway is not used for " + gateway.name() + " (see the option gateway). Avoid apiKey="
+                    + " in endpoint URIs: route dumps print them. For the local sandbox any non-blank value works.");
         }
         if (config.getSpoolThreshold() < -1) {
             throw new PixazoValidationException("spoolThreshold", given.getOrDefault("spoolThreshold",
@@ -85,7 +90,7 @@ record PixazoSettings(JobClientSettings client, PollSettings poll, RetryPolicy r
         }
         RetryPolicy retry = new RetryPolicy(config.getMaxRetries(), Duration.ofMillis(config.getRetryDelay()),
                 Duration.ofMillis(config.getMaxRetryDelay()));
-        return new PixazoSettings(new JobClientSettings(baseUrl, apiKey, connectTimeout, readTimeout, retry),
+        return new PixazoSettings(gateway, new JobClientSettings(baseUrl, apiKey, connectTimeout, readTimeout, retry),
                 new PollSettings(pollInterval, config.getPollBackoffMultiplier(), maxPollInterval, jobTimeout), retry);
     }
 

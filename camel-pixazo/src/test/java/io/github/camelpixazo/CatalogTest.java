@@ -15,8 +15,8 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.github.camelpixazo.http.HttpClientConfigurer;
-import io.github.camelpixazo.job.JobStatus;
-import io.github.camelpixazo.media.ImageFormat;
+import io.github.camelpixazo.gateway.JobStatus;
+import io.github.camelpixazo.request.OutputFormat;
 import io.github.camelpixazo.request.ImageBackground;
 import io.github.camelpixazo.request.ImageModel;
 import io.github.camelpixazo.request.ImageQuality;
@@ -170,7 +170,7 @@ class CatalogTest {
         Map<String, List<String>> accepted = new LinkedHashMap<>();
         accepted.put("model", values(ImageModel.class));
         accepted.put("quality", values(ImageQuality.class));
-        accepted.put("format", values(ImageFormat.class));
+        accepted.put("format", values(OutputFormat.class));
         accepted.put("background", values(ImageBackground.class));
         accepted.put("moderation", values(Moderation.class));
         accepted.put("webhookMode", values(WebhookMode.class));

@@ -69,7 +69,11 @@ class GeneratedMetadataTest {
     /** Option -> {type, default (null = none), enum values (null = not an enum)}. */
     private static final Map<String, List<String>> OPTIONS = Map.ofEntries(
             Map.entry("apiKey", list("string", null, null)),
-            Map.entry("baseUrl", list("string", "https://gateway.pixazo.ai", null)),
+            // no fixed default: the selected gateway's documented base URL (the description names the three)
+            Map.entry("baseUrl", list("string", null, null)),
+            Map.entry("gateway", list("enum", "pixazo", "pixazo,pixapi,evolink")),
+            Map.entry("synchronous", list("boolean", "false", null)),
+            Map.entry("resultDelivery", list("enum", null, "url,inline")),
             Map.entry("model", list("enum", "gpt-image-2", "gpt-image-2,gpt-image-1.5")),
             Map.entry("prompt", list("string", null, null)),
             Map.entry("n", list("integer", null, null)),
@@ -129,6 +133,10 @@ class GeneratedMetadataTest {
             catalog.path(section).fields().forEachRemaining(option -> assertTrue(
                     option.getValue().path("description").asText().length() > 10,
                     section + "." + option.getKey() + " needs a description"));
+        }
+        for (String base : List.of("https://gateway.pixazo.ai", "https://api.pixapi.ai", "https://api.evolink.ai")) {
+            assertTrue(catalog.at("/properties/baseUrl/description").asText().contains(base),
+                    "baseUrl's description names the default " + base);
         }
         JsonNode apiKey = catalog.at("/properties/apiKey");
         assertTrue(apiKey.path("secret").asBoolean(), "apiKey is masked by tooling");

@@ -5,8 +5,8 @@ import java.nio.file.Path;
 
 import io.github.camelpixazo.error.PixazoException;
 import io.github.camelpixazo.error.PixazoValidationException;
-import io.github.camelpixazo.job.JobSnapshot;
-import io.github.camelpixazo.job.JobStatus;
+import io.github.camelpixazo.gateway.JobSnapshot;
+import io.github.camelpixazo.gateway.JobStatus;
 import io.github.camelpixazo.support.GatewayStub;
 import io.github.camelpixazo.support.PixazoTestSupport;
 

@@ -7,9 +7,9 @@ import java.time.Duration;
  * {@code Retry-After} (temporarily unavailable: a refusal before any work, as Pixapi and EvoLink document their 503s),
  * even after the component's own retries ({@code maxRetries}), or it asked to wait longer than {@code maxRetryDelay}
  * or than is left of {@code jobTimeout}. Nothing was queued: safe to send again later, after {@link #getRetryAfter()}
- * if it is set.
+ * if it is set. A {@link PixazoJobNotTakenException}.
  */
-public class PixazoRateLimitException extends PixazoException {
+public class PixazoRateLimitException extends PixazoJobNotTakenException {
 
     /** HTTP 429. */
     public PixazoRateLimitException(String detail, Duration retryAfter, String gatewayError, String gatewayMessage) {
@@ -21,12 +21,18 @@ public class PixazoRateLimitException extends PixazoException {
      */
     public PixazoRateLimitException(int httpStatus, String detail, Duration retryAfter, String gatewayError,
                                     String gatewayMessage) {
-        super((httpStatus == 429 ? "The gateway rate-limited the request (HTTP 429)"
-                : "The gateway is temporarily unavailable (HTTP " + httpStatus + " with Retry-After)")
+        this("The gateway", httpStatus, detail, retryAfter, gatewayError, gatewayMessage);
+    }
+
+    /** @param gateway the gateway's name, e.g. "Pixapi" */
+    public PixazoRateLimitException(String gateway, int httpStatus, String detail, Duration retryAfter,
+                                    String gatewayError, String gatewayMessage) {
+        super((httpStatus == 429 ? gateway + " rate-limited the request (HTTP 429)"
+                : gateway + " is temporarily unavailable (HTTP " + httpStatus + " with Retry-After)")
               + gatewaySays(gatewayError, gatewayMessage) + ": " + detail
               + (retryAfter != null ? " The gateway asked to retry after " + retryAfter.toSeconds() + "s." : "")
               + " Nothing was queued; send the message again later, lower the route's concurrency, or raise maxRetries.",
-              httpStatus, gatewayError, gatewayMessage, null, null);
+              httpStatus, gatewayError, gatewayMessage, null);
         withRetryAfter(retryAfter);
     }
 }

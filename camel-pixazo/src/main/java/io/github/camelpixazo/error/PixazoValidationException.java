@@ -2,9 +2,10 @@ package io.github.camelpixazo.error;
 
 /**
  * The request is invalid. Raised before anything is sent (then {@link #getOption()} names the option or header at
- * fault) or when the gateway answers HTTP 400. Nothing was queued or billed; fix the input and send again.
+ * fault) or when the gateway answers HTTP 400 (or Pixapi's 422, a prompt or input its policy refuses). Nothing was
+ * queued or billed; fix the input and send again. A {@link PixazoJobNotTakenException}.
  */
-public class PixazoValidationException extends PixazoException {
+public class PixazoValidationException extends PixazoJobNotTakenException {
 
     private final String option;
     private final transient Object value;
@@ -20,9 +21,19 @@ public class PixazoValidationException extends PixazoException {
 
     /** The gateway's HTTP 400. */
     public PixazoValidationException(String gatewayError, String gatewayMessage) {
-        super("The gateway rejected the request as invalid (HTTP 400)" + gatewaySays(gatewayError, gatewayMessage)
+        this("The gateway", 400, gatewayError, gatewayMessage);
+    }
+
+    /**
+     * The gateway refused the request as invalid: HTTP 400, or 422 (Pixapi: a prompt or input its policy refuses).
+     *
+     * @param gateway the gateway's name, e.g. "Pixapi"
+     */
+    public PixazoValidationException(String gateway, int httpStatus, String gatewayError, String gatewayMessage) {
+        super(gateway + " rejected the request " + (httpStatus == 422 ? "(HTTP 422: a prompt or input it refuses)"
+                : "as invalid (HTTP " + httpStatus + ")") + gatewaySays(gatewayError, gatewayMessage)
               + ": nothing was queued; fix the request and send it again.",
-              400, gatewayError, gatewayMessage, null, null);
+              httpStatus, gatewayError, gatewayMessage, null);
         this.option = null;
         this.value = null;
         this.problem = null;

@@ -2,46 +2,54 @@ package io.github.camelpixazo.gateway;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.camelpixazo.error.PixazoAuthenticationException;
 import io.github.camelpixazo.error.PixazoException;
-import io.github.camelpixazo.error.PixazoInsufficientBalanceException;
 import io.github.camelpixazo.error.PixazoMalformedResponseException;
-import io.github.camelpixazo.error.PixazoRateLimitException;
 import io.github.camelpixazo.error.PixazoValidationException;
 import io.github.camelpixazo.http.HttpReply;
 import io.github.camelpixazo.http.RequestBody;
-import io.github.camelpixazo.http.RetryAfter;
-import io.github.camelpixazo.job.JobSnapshot;
-import io.github.camelpixazo.job.JobStatus;
-import io.github.camelpixazo.job.SubmittedJob;
+import io.github.camelpixazo.http.SpooledReply;
 import io.github.camelpixazo.media.Base64EncodingInputStream;
 import io.github.camelpixazo.media.DataUri;
+import io.github.camelpixazo.media.SpoolTarget;
+import io.github.camelpixazo.request.ImageBackground;
 import io.github.camelpixazo.request.ImageInput;
 import io.github.camelpixazo.request.ImageModel;
 import io.github.camelpixazo.request.ImageOperation;
+import io.github.camelpixazo.request.ImageOption;
+import io.github.camelpixazo.request.ImageQuality;
 import io.github.camelpixazo.request.ImageRequest;
+import io.github.camelpixazo.request.InputKind;
+import io.github.camelpixazo.request.ModelSupport;
+import io.github.camelpixazo.request.Moderation;
+import io.github.camelpixazo.request.OutputFormat;
 import io.github.camelpixazo.request.PromptLimit;
+import io.github.camelpixazo.request.Sizes;
+import io.github.camelpixazo.request.WebhookMode;
+
+import static io.github.camelpixazo.gateway.WireField.Carrier.HEADER;
+import static io.github.camelpixazo.gateway.WireField.Carrier.JSON;
+import static io.github.camelpixazo.gateway.WireField.Carrier.PATH;
 
 /**
  * The Pixazo gateway's wire format ({@code https://gateway.pixazo.ai}), as documented in
  * {@code pixazo-gpt-image-api.txt}: submit paths and field names per model, the universal status endpoint, the
- * {@code Ocp-Apim-Subscription-Key} header and the {@code {error, message}} error bodies.
+ * {@code Ocp-Apim-Subscription-Key} header, the {@code X-Webhook-URL}/{@code X-Webhook-Mode} headers and the
+ * {@code {error, message}} error bodies.
  */
 public final class PixazoGateway implements ImageGateway {
 
+    static final String BASE_URL = "https://gateway.pixazo.ai";
     static final String KEY_HEADER = "Ocp-Apim-Subscription-Key";
     static final String GPT_IMAGE_2_GENERATE = "/gpt-image-2/v1/text-to-image";
     static final String GPT_IMAGE_2_EDIT = "/gpt-image-2/v1/image-to-image-edit";
@@ -49,6 +57,7 @@ public final class PixazoGateway implements ImageGateway {
     static final String STATUS = "/v2/requests/status/";
     static final String GPT_IMAGE_2_ID = "gpt-image-2";
     static final String GPT_IMAGE_1_5_ID = "gpt-image-1-5-api-923";
+    static final String SOURCE = "pixazo-gpt-image-api.txt";
 
     /**
      * Pixazo documents no prompt limit for either model. The bound is the models' own: OpenAI's Images API reference
@@ -64,9 +73,6 @@ public final class PixazoGateway implements ImageGateway {
      */
     static final int MAX_INPUT_IMAGES = 16;
 
-    /** Request ids are echoed into a URL path: only characters that need no escaping and cannot climb the path. */
-    private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,254}");
-
     /**
      * The documented form of a request id: {@code <model id>_<UUID>}, e.g. {@code gpt-image-2_019dxxxx-xxxx-...} and
      * {@code gpt-image-1-5-api-923_019dxxxx-...} (pixazo-gpt-image-api.txt, every response example).
@@ -74,11 +80,91 @@ public final class PixazoGateway implements ImageGateway {
     static final Pattern DOCUMENTED_REQUEST_ID = Pattern.compile(
             "[a-z0-9][a-z0-9.-]*_[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ModelSupport GPT_IMAGE_2 = ModelSupport.builder(ImageModel.GPT_IMAGE_2, SOURCE)
+            .operations(ImageOperation.GENERATE, ImageOperation.EDIT)
+            .maxN(10)
+            .sizes(Sizes.withAuto(Sizes.GPT_IMAGE_2_PRESETS)).customSizes()
+            .qualities(ImageQuality.LOW, ImageQuality.MEDIUM, ImageQuality.HIGH, ImageQuality.AUTO)
+            .formats(OutputFormat.PNG, OutputFormat.JPEG, OutputFormat.WEBP).outputCompression()
+            .backgrounds(ImageBackground.OPAQUE, ImageBackground.AUTO)
+            .moderations(Moderation.AUTO, Moderation.LOW)
+            .inputs(MAX_INPUT_IMAGES, InputKind.LOCAL, InputKind.REMOTE).mask()
+            .webhooks(0, false, WebhookMode.TERMINAL, WebhookMode.SYNC)
+            .promptLimit(PROMPT_LIMIT)
+            .note(ImageOption.PROMPT, "32,000 characters: Pixazo documents none; the models' own limit")
+            .note(ImageOption.IMAGE, "at most 16: Pixazo documents none; the models' own (OpenAI's edits reference)")
+            .build();
+
+    private static final ModelSupport GPT_IMAGE_1_5 = ModelSupport.builder(ImageModel.GPT_IMAGE_1_5, SOURCE)
+            .operations(ImageOperation.GENERATE)
+            .maxN(10)
+            .sizes(Sizes.withAuto(Sizes.GPT_IMAGE_1_5))
+            .qualities(ImageQuality.LOW, ImageQuality.MEDIUM, ImageQuality.HIGH, ImageQuality.AUTO)
+            .formats(OutputFormat.PNG, OutputFormat.JPEG, OutputFormat.WEBP)
+            .backgrounds(ImageBackground.TRANSPARENT, ImageBackground.OPAQUE, ImageBackground.AUTO)
+            .webhooks(0, false, WebhookMode.TERMINAL, WebhookMode.SYNC)
+            .promptLimit(PROMPT_LIMIT)
+            .note(ImageOption.PROMPT, "32,000 characters: Pixazo documents none; the models' own limit")
+            .build();
+
+    private static final List<WireField> WEBHOOK = List.of(
+            new WireField(ImageOption.WEBHOOK_URL, HEADER, "X-Webhook-URL"),
+            new WireField(ImageOption.WEBHOOK_MODE, HEADER, "X-Webhook-Mode"));
+
+    private static final List<WireField> GPT_IMAGE_2_OPTIONS = List.of(
+            new WireField(ImageOption.N, JSON, "n"),
+            new WireField(ImageOption.SIZE, JSON, "size"),
+            new WireField(ImageOption.QUALITY, JSON, "quality"),
+            new WireField(ImageOption.FORMAT, JSON, "format"),
+            new WireField(ImageOption.OUTPUT_COMPRESSION, JSON, "output_compression"),
+            new WireField(ImageOption.BACKGROUND, JSON, "background"),
+            new WireField(ImageOption.MODERATION, JSON, "moderation"));
+
+    private static final List<WireField> GPT_IMAGE_2_GENERATE_FIELDS = concat(
+            List.of(new WireField(ImageOption.MODEL, PATH, GPT_IMAGE_2_GENERATE),
+                    new WireField(ImageOption.PROMPT, JSON, "prompt")), GPT_IMAGE_2_OPTIONS, WEBHOOK);
+
+    private static final List<WireField> GPT_IMAGE_2_EDIT_FIELDS = concat(
+            List.of(new WireField(ImageOption.MODEL, PATH, GPT_IMAGE_2_EDIT),
+                    new WireField(ImageOption.PROMPT, JSON, "prompt"),
+                    new WireField(ImageOption.IMAGE, JSON, "image"),
+                    new WireField(ImageOption.MASK, JSON, "mask")), GPT_IMAGE_2_OPTIONS, WEBHOOK);
+
+    private static final List<WireField> GPT_IMAGE_1_5_FIELDS = concat(List.of(
+            new WireField(ImageOption.MODEL, PATH, GPT_IMAGE_1_5_GENERATE),
+            new WireField(ImageOption.PROMPT, JSON, "prompt"),
+            new WireField(ImageOption.SIZE, JSON, "image_size"),
+            new WireField(ImageOption.QUALITY, JSON, "quality"),
+            new WireField(ImageOption.BACKGROUND, JSON, "background"),
+            new WireField(ImageOption.N, JSON, "num_images"),
+            new WireField(ImageOption.FORMAT, JSON, "output_format")), WEBHOOK);
+
+    /** Prefer the shared instance in {@link Gateways}; gateways are stateless. */
+    public PixazoGateway() {
+    }
+
+    @SafeVarargs
+    static List<WireField> concat(List<WireField>... lists) {
+        List<WireField> all = new ArrayList<>();
+        for (List<WireField> list : lists) {
+            all.addAll(list);
+        }
+        return List.copyOf(all);
+    }
+
+    @Override
+    public String id() {
+        return "pixazo";
+    }
 
     @Override
     public String name() {
         return "Pixazo";
+    }
+
+    @Override
+    public String defaultBaseUrl() {
+        return BASE_URL;
     }
 
     @Override
@@ -87,102 +173,64 @@ public final class PixazoGateway implements ImageGateway {
     }
 
     @Override
-    public void requireSupported(ImageRequest request) {
-        if (request.model() != ImageModel.GPT_IMAGE_1_5) {
-            return;
-        }
-        if (request.operation() == ImageOperation.EDIT) {
-            throw new PixazoValidationException("model", request.given("model", request.model()),
-                    "Pixazo documents no edit endpoint for gpt-image-1.5; use model gpt-image-2 with pixazo:edit.");
-        }
-        if (request.moderation() != null) {
-            throw new PixazoValidationException("moderation", request.given("moderation", request.moderation()),
-                    "Pixazo documents no moderation parameter for gpt-image-1.5; remove it or use model gpt-image-2.");
-        }
-        if (request.outputCompression() != null) {
-            throw new PixazoValidationException("outputCompression",
-                    request.given("outputCompression", request.outputCompression()),
-                    "Pixazo documents no output_compression parameter for gpt-image-1.5; remove it or use model"
-                    + " gpt-image-2.");
-        }
+    public ModelSupport support(ImageModel model) {
+        return model == ImageModel.GPT_IMAGE_1_5 ? GPT_IMAGE_1_5 : GPT_IMAGE_2;
     }
 
     @Override
-    public PromptLimit promptLimit(ImageModel model) {
-        return PROMPT_LIMIT;
-    }
-
-    @Override
-    public int maxInputImages(ImageModel model) {
-        return MAX_INPUT_IMAGES;
+    public List<WireField> wireFields(ImageModel model, ImageOperation operation) {
+        if (model == ImageModel.GPT_IMAGE_1_5) {
+            return operation == ImageOperation.GENERATE ? GPT_IMAGE_1_5_FIELDS : List.of();
+        }
+        return operation == ImageOperation.EDIT ? GPT_IMAGE_2_EDIT_FIELDS : GPT_IMAGE_2_GENERATE_FIELDS;
     }
 
     @Override
     public GatewayCall submitCall(ImageRequest request) {
-        ObjectNode body = JSON.createObjectNode();
+        List<WireField> fields = wireFields(request.model(), request.operation());
+        ObjectNode body = GatewayJson.MAPPER.createObjectNode();
         InlineImages inline = new InlineImages();
-        String path;
-        body.put("prompt", request.prompt());
-        if (request.model() == ImageModel.GPT_IMAGE_1_5) {
-            path = GPT_IMAGE_1_5_GENERATE;
-            putIfSet(body, "image_size", request.size());
-            putIfSet(body, "quality", request.quality());
-            putIfSet(body, "background", request.background());
-            putIfSet(body, "num_images", request.n());
-            putIfSet(body, "output_format", request.format());
-        } else {
-            if (request.operation() == ImageOperation.EDIT) {
-                path = GPT_IMAGE_2_EDIT;
-                List<ImageInput> images = request.images();
-                if (images.size() == 1) {
-                    body.put("image", inline.add(images.get(0)));
-                } else {
-                    ArrayNode array = body.putArray("image");
-                    images.forEach(image -> array.add(inline.add(image)));
-                }
-                if (request.mask() != null) {
-                    body.put("mask", inline.add(request.mask()));
-                }
-            } else {
-                path = GPT_IMAGE_2_GENERATE;
-            }
-            putIfSet(body, "n", request.n());
-            putIfSet(body, "size", request.size());
-            putIfSet(body, "quality", request.quality());
-            putIfSet(body, "format", request.format());
-            putIfSet(body, "output_compression", request.outputCompression());
-            putIfSet(body, "background", request.background());
-            putIfSet(body, "moderation", request.moderation());
-        }
+        String path = null;
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Cache-Control", "no-cache");
         headers.put("Accept", "application/json");
-        if (request.webhook() != null) {
-            headers.put("X-Webhook-URL", request.webhook().url());
-            if (request.webhook().mode() != null) {
-                headers.put("X-Webhook-Mode", request.webhook().mode().value());
+        for (WireField field : fields) {
+            Object value = field.option().valueIn(request);
+            if (field.carrier() == PATH) {
+                path = field.name();
+            } else if (value == null) {
+                continue;
+            } else if (field.option() == ImageOption.IMAGE) {
+                List<ImageInput> images = request.images();
+                if (images.size() == 1) {
+                    body.put(field.name(), inline.add(images.get(0)));
+                } else {
+                    ArrayNode array = body.putArray(field.name());
+                    images.forEach(image -> array.add(inline.add(image)));
+                }
+            } else if (field.option() == ImageOption.MASK) {
+                body.put(field.name(), inline.add(request.mask()));
+            } else if (field.carrier() == HEADER) {
+                headers.put(field.name(), value.toString());
+            } else if (value instanceof Integer number) {
+                body.put(field.name(), number);
+            } else {
+                body.put(field.name(), value.toString());
             }
         }
         try {
-            return new GatewayCall("POST", path, headers, inline.body("application/json", JSON.writeValueAsBytes(body)));
+            return new GatewayCall("POST", path, headers, inline.body("application/json",
+                    GatewayJson.MAPPER.writeValueAsBytes(body)));
         } catch (IOException e) {
             throw new PixazoException("Could not write the request JSON", e);
         }
     }
 
     @Override
-    public GatewayCall statusCall(String requestId) {
-        requireRequestId(requestId);
-        return new GatewayCall("GET", STATUS + requestId, Map.of("Cache-Control", "no-cache", "Accept", "application/json"),
-                null);
-    }
-
-    /** @throws PixazoValidationException unless the id has the shape of a gateway request id */
-    public static void requireRequestId(String requestId) {
-        if (requestId == null || !REQUEST_ID.matcher(requestId).matches()) {
-            throw new PixazoValidationException("requestId", requestId, "not a request id: expected letters, digits and"
-                    + " . _ : - (for example gpt-image-2_019d...), from the header CamelPixazoRequestId of a submit.");
-        }
+    public GatewayCall statusCall(JobRef job) {
+        GatewayJson.requireSafeId(job.requestId());
+        return new GatewayCall("GET", STATUS + job.requestId(), Map.of("Cache-Control", "no-cache", "Accept",
+                "application/json"), null);
     }
 
     @Override
@@ -194,142 +242,79 @@ public final class PixazoGateway implements ImageGateway {
         if (!DOCUMENTED_REQUEST_ID.matcher(requestId).matches()) {
             throw new PixazoValidationException("requestId", given, "is not a Pixazo request id, which has the form"
                     + " <model id>_<UUID> (e.g. gpt-image-2_019d1c2e-7b3a-7cde-9f01-23456789abcd). Take it from the"
-                    + " header CamelPixazoRequestId of a submit.");
+                    + " header CamelPixazoRequestId of a submit, and query it on the gateway that took it (option"
+                    + " gateway).");
         }
     }
 
     @Override
-    public SubmittedJob parseSubmitted(HttpReply reply) {
-        JsonNode json = readObject(reply, null, "submit");
-        String requestId = text(json, "request_id");
-        if (requestId == null || !REQUEST_ID.matcher(requestId).matches()) {
-            throw new PixazoMalformedResponseException("The gateway accepted the submit (HTTP " + reply.status()
-                    + ") but its answer has no usable request_id: " + snippet(reply) + ". The job may have been queued"
-                    + " and billed; it is not resubmitted automatically.", reply.status(), null, null);
+    public SubmitOutcome parseSubmitted(SpooledReply reply, ImageRequest request, SpoolTarget spool) {
+        JsonNode json = GatewayJson.readObject(reply, name(), "submit", null);
+        String requestId = GatewayJson.text(json, "request_id");
+        if (requestId == null || !GatewayJson.SAFE_ID.matcher(requestId).matches()) {
+            throw new PixazoMalformedResponseException("Pixazo accepted the submit (HTTP " + reply.status()
+                    + ") but its answer has no usable request_id: " + GatewayJson.snippet(reply) + ". The job may have"
+                    + " been queued and billed; it is not resubmitted automatically.", reply.status(), null, null);
         }
-        return new SubmittedJob(requestId, JobStatus.fromGateway(text(json, "status")), text(json, "polling_url"),
-                modelOf(text(json, "model_id"), requestId));
+        return SubmitOutcome.accepted(new SubmittedJob(requestId, JobStatus.fromGateway(GatewayJson.text(json,
+                "status")), GatewayJson.text(json, "polling_url"), modelOf(GatewayJson.text(json, "model_id"), requestId),
+                id(), request.operation()));
     }
 
     @Override
-    public JobSnapshot parseStatus(HttpReply reply) {
-        JsonNode json = readObject(reply, null, "status query");
-        String requestId = text(json, "request_id");
-        String status = text(json, "status");
+    public JobSnapshot parseStatus(SpooledReply reply, JobRef job, SpoolTarget spool) {
+        return snapshot(GatewayJson.readObject(reply, name(), "status query", job.requestId()), reply.status(),
+                GatewayJson.snippet(reply));
+    }
+
+    /** Pixazo's callback has the status answer's shape (pixazo-gpt-image-api.txt, "Callback Payload"). */
+    @Override
+    public Optional<JobSnapshot> parseCallback(byte[] body) {
+        JsonNode json;
+        try {
+            json = GatewayJson.MAPPER.readTree(body);
+        } catch (IOException e) {
+            throw new PixazoMalformedResponseException("A Pixazo callback that is not JSON: "
+                    + GatewayJson.snippet(body), 0, null, e);
+        }
+        if (json == null || !json.isObject()) {
+            throw new PixazoMalformedResponseException("A Pixazo callback that is not a JSON object: "
+                    + GatewayJson.snippet(body), 0, null, null);
+        }
+        return Optional.of(snapshot(json, 0, GatewayJson.snippet(body)));
+    }
+
+    private static JobSnapshot snapshot(JsonNode json, int httpStatus, String snippet) {
+        String requestId = GatewayJson.text(json, "request_id");
+        String status = GatewayJson.text(json, "status");
         if (requestId == null || status == null) {
-            throw new PixazoMalformedResponseException("The gateway's status answer lacks request_id or status: "
-                    + snippet(reply), reply.status(), requestId, null);
+            throw new PixazoMalformedResponseException("Pixazo's status answer lacks request_id or status: " + snippet,
+                    httpStatus, requestId, null);
         }
         List<String> mediaUrls = new ArrayList<>();
         String mediaType = null;
         JsonNode output = json.get("output");
         if (output != null && output.isObject()) {
-            JsonNode urls = output.get("media_url");
-            if (urls != null && urls.isArray()) {
-                urls.forEach(url -> {
-                    if (url.isTextual()) {
-                        mediaUrls.add(url.asText());
-                    }
-                });
-            } else if (urls != null && urls.isTextual()) {
-                mediaUrls.add(urls.asText());
-            }
-            mediaType = text(output, "media_type");
+            mediaUrls.addAll(GatewayJson.strings(output, "media_url"));
+            mediaType = GatewayJson.text(output, "media_type");
         }
-        return new JobSnapshot(requestId, JobStatus.fromGateway(status), modelOf(text(json, "model_id"), requestId),
-                text(json, "error"), mediaUrls, mediaType, text(json, "created_at"), text(json, "updated_at"),
-                text(json, "completed_at"));
+        return new JobSnapshot(requestId, JobStatus.fromGateway(status), modelOf(GatewayJson.text(json, "model_id"),
+                requestId), GatewayJson.text(json, "error"), mediaUrls, mediaType, GatewayJson.text(json, "created_at"),
+                GatewayJson.text(json, "updated_at"), GatewayJson.text(json, "completed_at"));
     }
 
     @Override
     public PixazoException failure(HttpReply reply, CallPhase phase, String requestId) {
-        String error = null;
-        String message = null;
-        try {
-            JsonNode json = JSON.readTree(reply.body());
-            if (json != null && json.isObject()) {
-                error = text(json, "error");
-                message = text(json, "message");
-            }
-        } catch (IOException notJson) {
-            message = snippet(reply);
-        }
-        int status = reply.status();
-        if (status == 401 || status == 403) {
-            return new PixazoAuthenticationException(status, error, message, requestId);
-        }
-        // RFC 9110 defines Retry-After for 429 and 503; every call kind obeys it (submit, status, download)
-        Duration retryAfter = status == 429 || status == 503
-                ? RetryAfter.parse(reply.header("Retry-After"), Instant.now()) : null;
-        return (phase == CallPhase.SUBMIT ? submitFailure(status, retryAfter, error, message)
-                : statusFailure(status, error, message, requestId)).withRetryAfter(retryAfter);
+        return GatewayErrors.of(name(), reply, GatewayErrors.readBody(reply), phase, requestId);
     }
 
-    /** A failed submit: the types that say "nothing was queued" are used only where that is true. */
-    private static PixazoException submitFailure(int status, Duration retryAfter, String error, String message) {
-        String says = PixazoException.gatewaySays(error, message);
-        switch (status) {
-            case 400:
-                return new PixazoValidationException(error, message);
-            case 402:
-                return new PixazoInsufficientBalanceException(error, message);
-            case 429:
-                return new PixazoRateLimitException("the job was not queued.", retryAfter, error, message);
-            case 503:
-                if (retryAfter != null) {
-                    // a refusal to start work, with a time to come back: Pixapi and EvoLink document 503 as retryable
-                    return new PixazoRateLimitException(503, "the job was not queued.", retryAfter, error, message);
-                }
-                return new PixazoException("The gateway answered HTTP 503 to the submit" + says
-                        + " without Retry-After. The job may have been queued anyway, so it is not resubmitted"
-                        + " automatically (a second submit could be billed twice): check the Pixazo dashboard before"
-                        + " sending the message again.", status, error, message, null, null);
-            case 404:
-                return new PixazoException("The gateway has no such endpoint (HTTP 404)" + says
-                        + ": check baseUrl (its path prefix is kept) and the model.", status, error, message, null, null);
-            default:
-                if (status >= 500) {
-                    return new PixazoException("The gateway answered HTTP " + status + " to the submit" + says
-                            + ". The job may have been queued anyway, so it is not resubmitted automatically (a second"
-                            + " submit could be billed twice): check the Pixazo dashboard before sending the message"
-                            + " again.", status, error, message, null, null);
-                }
-                return new PixazoException("The gateway answered HTTP " + status + " to the submit" + says
-                        + ". The job may have been queued: check the Pixazo dashboard before sending the message again.",
-                        status, error, message, null, null);
-        }
-    }
-
-    /**
-     * A failed status query. The job was queued (and may be billed) whatever this says, so these are never the types
-     * whose documented handling is "send again", and they always carry the request id.
-     */
-    private static PixazoException statusFailure(int status, String error, String message, String requestId) {
-        String says = PixazoException.gatewaySays(error, message);
-        String job = "job " + requestId;
-        if (status == 404) {
-            return new PixazoException("The gateway knows no " + job + " (HTTP 404)" + says
-                    + ": check the request id (CamelPixazoRequestId of the submit) and baseUrl.",
-                    status, error, message, requestId, null);
-        }
-        return new PixazoException("The gateway answered HTTP " + status + " to the status query of " + job + says
-                + (status >= 500 || status == 429 ? ", also on every retry" : "") + ". The job itself continues at"
-                + " the gateway (and may be billed): query it later with pixazo:status rather than submitting again.",
-                status, error, message, requestId, null);
-    }
-
-    private static JsonNode readObject(HttpReply reply, String requestId, String what) {
-        try {
-            JsonNode json = JSON.readTree(reply.body());
-            if (json != null && json.isObject()) {
-                return json;
-            }
-        } catch (IOException malformed) {
-            throw new PixazoMalformedResponseException("The gateway's answer to the " + what + " (HTTP " + reply.status()
-                    + ") is not JSON: " + snippet(reply), reply.status(), requestId, malformed);
-        }
-        throw new PixazoMalformedResponseException("The gateway's answer to the " + what + " (HTTP " + reply.status()
-                + ") is not a JSON object: " + snippet(reply), reply.status(), requestId, null);
+    /** Pixazo's status table: "FAILED - check error field", "ERROR - System error, not charged". */
+    @Override
+    public String failureAdvice(JobSnapshot snapshot) {
+        return snapshot.status() == JobStatus.ERROR
+                ? "ERROR is a gateway system error and is not charged: it is safe to send the message again."
+                : "FAILED means the model could not do this request: change the prompt or input images before sending"
+                  + " again.";
     }
 
     private static String modelOf(String modelId, String requestId) {
@@ -344,25 +329,6 @@ public final class PixazoGateway implements ImageGateway {
             return ImageModel.GPT_IMAGE_1_5.value();
         }
         return id;
-    }
-
-    private static String text(JsonNode json, String field) {
-        JsonNode value = json.get(field);
-        return value == null || value.isNull() ? null : value.isValueNode() ? value.asText() : value.toString();
-    }
-
-    private static void putIfSet(ObjectNode body, String field, Object value) {
-        if (value instanceof Integer number) {
-            body.put(field, number);
-        } else if (value != null) {
-            body.put(field, value.toString());
-        }
-    }
-
-    private static String snippet(HttpReply reply) {
-        String text = new String(reply.body(), 0, Math.min(reply.body().length, 200), StandardCharsets.UTF_8)
-                .replaceAll("\\s+", " ").trim();
-        return text.isEmpty() ? "<empty body>" : "'" + text + (reply.body().length > 200 ? "...'" : "'");
     }
 
     /**

@@ -23,6 +23,10 @@ import java.util.concurrent.TimeUnit;
 
 import javax.net.ssl.SSLContext;
 
+import io.github.camelpixazo.media.SpoolSettings;
+import io.github.camelpixazo.media.SpoolWriter;
+import io.github.camelpixazo.media.TempFiles;
+
 /**
  * Non-blocking HTTP/1.1 on the JDK's {@link HttpClient}. One instance per component serves every call of every job,
  * however many are in flight: a waiting call is a pending future, the client's work runs on the small executor the
@@ -80,6 +84,78 @@ public final class HttpTransport implements AutoCloseable {
         });
         exchange.start();
         return exchange.result;
+    }
+
+    /**
+     * Sends the call and keeps the whole answer: a successful body streams into {@code spool} (in memory up to its
+     * threshold, then a temporary file registered with its {@link TempFiles}), an unsuccessful one is buffered in
+     * memory up to {@code maxErrorBytes} (beyond, the call fails with {@link ResponseTooLargeException}). For API
+     * answers that may carry images inline (base64): their size then does not decide the heap they need.
+     */
+    public CompletableFuture<SpooledReply> executeSpooled(HttpCall call, SpoolSettings spool, TempFiles files,
+                                                          String prefix, long maxErrorBytes) {
+        return execute(call, head -> {
+            Map<String, String> first = new java.util.HashMap<>();
+            head.headers().forEach((name, values) -> {
+                if (!values.isEmpty()) {
+                    first.put(name, values.get(0));
+                }
+            });
+            if (!head.isSuccess()) {
+                BufferingSink buffer = new BufferingSink(head);
+                return new BodySink<SpooledReply>() {
+                    private long received;
+
+                    @Override
+                    public void write(java.nio.ByteBuffer chunk) throws IOException {
+                        received += chunk.remaining();
+                        if (received > maxErrorBytes) {
+                            throw new ResponseTooLargeException(maxErrorBytes);
+                        }
+                        buffer.write(chunk);
+                    }
+
+                    @Override
+                    public SpooledReply complete() {
+                        return SpooledReply.of(buffer.complete());
+                    }
+
+                    @Override
+                    public void discard() {
+                        buffer.discard();
+                    }
+                };
+            }
+            long announced = -1;
+            try {
+                String length = head.header("Content-Length");
+                announced = length != null ? Long.parseLong(length.trim()) : -1;
+            } catch (NumberFormatException unreadable) {
+                // learnt as the body arrives
+            }
+            SpoolingSink body = new SpoolingSink(new SpoolWriter(spool, files, prefix, 64, announced));
+            return new BodySink<SpooledReply>() {
+                @Override
+                public void write(java.nio.ByteBuffer chunk) throws IOException {
+                    body.write(chunk);
+                }
+
+                @Override
+                public SpooledReply complete() throws IOException {
+                    return new SpooledReply(head.status(), first, body.complete());
+                }
+
+                @Override
+                public void discard() {
+                    body.discard();
+                }
+
+                @Override
+                public void dispose(SpooledReply result) {
+                    result.delete();
+                }
+            };
+        });
     }
 
     /** Calls in flight right now, those waiting for a connection included. */

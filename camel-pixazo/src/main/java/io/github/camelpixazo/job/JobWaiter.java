@@ -11,6 +11,10 @@ import java.util.concurrent.TimeUnit;
 import io.github.camelpixazo.error.PixazoException;
 import io.github.camelpixazo.error.PixazoTimeoutException;
 import io.github.camelpixazo.gateway.CallPhase;
+import io.github.camelpixazo.gateway.JobSnapshot;
+import io.github.camelpixazo.gateway.JobStatus;
+import io.github.camelpixazo.gateway.SubmittedJob;
+import io.github.camelpixazo.media.SpoolTarget;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,7 +49,16 @@ public final class JobWaiter {
      */
     public CompletableFuture<JobSnapshot> awaitTerminal(SubmittedJob job, JobClient client, PollSettings settings,
                                                         Deadline deadline) {
-        Wait wait = new Wait(job, client, settings, deadline);
+        return awaitTerminal(job, client, settings, deadline, SpoolTarget.inMemory());
+    }
+
+    /**
+     * As {@link #awaitTerminal(SubmittedJob, JobClient, PollSettings, Deadline)}, decoding images the final answer
+     * carries inline (Pixapi's {@code b64_json}) into {@code spool}.
+     */
+    public CompletableFuture<JobSnapshot> awaitTerminal(SubmittedJob job, JobClient client, PollSettings settings,
+                                                        Deadline deadline, SpoolTarget spool) {
+        Wait wait = new Wait(job, client, settings, deadline, spool);
         waiting.add(wait);
         wait.result.whenComplete((snapshot, error) -> {
             waiting.remove(wait);
@@ -78,6 +91,7 @@ public final class JobWaiter {
         private final JobClient client;
         private final PollSettings settings;
         private final Deadline deadline;
+        private final SpoolTarget spool;
         private final CompletableFuture<JobSnapshot> result = new CompletableFuture<>();
         private volatile Duration interval;
         private volatile JobStatus lastStatus;
@@ -85,8 +99,9 @@ public final class JobWaiter {
         private volatile int failuresInARow;
         private volatile CompletableFuture<JobSnapshot> query;
 
-        Wait(SubmittedJob job, JobClient client, PollSettings settings, Deadline deadline) {
+        Wait(SubmittedJob job, JobClient client, PollSettings settings, Deadline deadline, SpoolTarget spool) {
             this.job = job;
+            this.spool = spool;
             this.client = client;
             this.settings = settings;
             this.deadline = deadline;
@@ -114,7 +129,7 @@ public final class JobWaiter {
                     expire();
                     return;
                 }
-                CompletableFuture<JobSnapshot> sent = client.statusOnce(job.requestId(), deadline.remaining());
+                CompletableFuture<JobSnapshot> sent = client.statusOnce(job.ref(), deadline.remaining(), spool);
                 query = sent;
                 sent.whenComplete((snapshot, error) -> {
                     try {
@@ -156,7 +171,8 @@ public final class JobWaiter {
             lastFailure = null;
             failuresInARow = 0;
             if (snapshot.status() != lastStatus) {
-                LOG.debug("Job {}: {} -> {}", job.requestId(), lastStatus, snapshot.status());
+                LOG.debug("Job {}: {} -> {}{}", job.requestId(), lastStatus, snapshot.status(),
+                        snapshot.progress() != null ? " (" + snapshot.progress() + "%)" : "");
                 lastStatus = snapshot.status();
             }
             if (snapshot.status().isTerminal()) {

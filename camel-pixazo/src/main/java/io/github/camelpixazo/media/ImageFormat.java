@@ -1,33 +1,25 @@
 package io.github.camelpixazo.media;
 
+import java.util.Locale;
 import java.util.Optional;
 
-import io.github.camelpixazo.request.OptionValue;
-
 /** The image file formats the models read and write, recognised by their leading bytes (never by a file name). */
-public enum ImageFormat implements OptionValue {
+public enum ImageFormat {
     PNG("image/png", "png"),
-    JPEG("image/jpeg", "jpg", "jpg"),
+    JPEG("image/jpeg", "jpg"),
     WEBP("image/webp", "webp");
 
     private final String mediaType;
     private final String extension;
-    private final String[] aliases;
 
-    ImageFormat(String mediaType, String extension, String... aliases) {
+    ImageFormat(String mediaType, String extension) {
         this.mediaType = mediaType;
         this.extension = extension;
-        this.aliases = aliases;
     }
 
-    @Override
+    /** The lower-case name ({@code png}, {@code jpeg}, {@code webp}), as messages print it. */
     public String value() {
-        return name().toLowerCase(java.util.Locale.ROOT);
-    }
-
-    @Override
-    public String[] aliases() {
-        return aliases.clone();
+        return name().toLowerCase(Locale.ROOT);
     }
 
     /** The MIME type, e.g. {@code image/png}. */

@@ -128,6 +128,24 @@ public final class SpoolWriter {
         }
     }
 
+    /**
+     * This writer as an {@link java.io.OutputStream} (for decoders that write, such as Jackson's
+     * {@code readBinaryValue}); closing the stream does not finish the writer.
+     */
+    public java.io.OutputStream asOutputStream() {
+        return new java.io.OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                SpoolWriter.this.write(ByteBuffer.wrap(new byte[] { (byte) b }));
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                SpoolWriter.this.write(ByteBuffer.wrap(b, off, len));
+            }
+        };
+    }
+
     /** Bytes received so far. */
     public synchronized long length() {
         return length;

@@ -3,6 +3,7 @@ package io.github.camelpixazo.producer;
 import java.nio.file.Path;
 
 import io.github.camelpixazo.media.SpoolSettings;
+import io.github.camelpixazo.media.SpoolTarget;
 import io.github.camelpixazo.media.TempFiles;
 
 import org.apache.camel.CamelContext;
@@ -75,5 +76,10 @@ public final class ExchangeSpool {
 
     TempFiles files() {
         return files;
+    }
+
+    /** Where images an answer carries inline are decoded to: this exchange's spool. */
+    SpoolTarget target() {
+        return new SpoolTarget(settings, files);
     }
 }

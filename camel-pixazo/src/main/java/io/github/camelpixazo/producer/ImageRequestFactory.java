@@ -6,7 +6,6 @@ import java.util.Map;
 import io.github.camelpixazo.PixazoConfiguration;
 import io.github.camelpixazo.PixazoConstants;
 import io.github.camelpixazo.error.PixazoValidationException;
-import io.github.camelpixazo.media.ImageFormat;
 import io.github.camelpixazo.request.GatewayCapabilities;
 import io.github.camelpixazo.request.ImageBackground;
 import io.github.camelpixazo.request.ImageInput;
@@ -17,6 +16,8 @@ import io.github.camelpixazo.request.ImageRequest;
 import io.github.camelpixazo.request.ImageSize;
 import io.github.camelpixazo.request.Moderation;
 import io.github.camelpixazo.request.OptionValue;
+import io.github.camelpixazo.request.OutputFormat;
+import io.github.camelpixazo.request.ResultDelivery;
 import io.github.camelpixazo.request.Webhook;
 import io.github.camelpixazo.request.WebhookMode;
 
@@ -87,7 +88,7 @@ public final class ImageRequestFactory {
                 .n(integer(message, PixazoConstants.N, "n", config.getN()))
                 .size(ImageSize.parse("size", pick(message, PixazoConstants.SIZE, config.getSize())))
                 .quality(OptionValue.parse(ImageQuality.class, "quality", pick(message, PixazoConstants.QUALITY, config.getQuality())))
-                .format(OptionValue.parse(ImageFormat.class, "format", pick(message, PixazoConstants.FORMAT, config.getFormat())))
+                .format(OptionValue.parse(OutputFormat.class, "format", pick(message, PixazoConstants.FORMAT, config.getFormat())))
                 .outputCompression(integer(message, PixazoConstants.OUTPUT_COMPRESSION, "outputCompression",
                         config.getOutputCompression()))
                 .background(OptionValue.parse(ImageBackground.class, "background",
@@ -103,6 +104,8 @@ public final class ImageRequestFactory {
                         written("outputCompression", config.getOutputCompression())))
                 .given("background", pick(message, PixazoConstants.BACKGROUND, config.getBackground()))
                 .given("moderation", pick(message, PixazoConstants.MODERATION, config.getModeration()));
+        builder.resultDelivery(OptionValue.parse(ResultDelivery.class, "resultDelivery", config.getResultDelivery()))
+                .synchronous(config.isSynchronous());
         if (config.getWebhookUrl() != null && !config.getWebhookUrl().isBlank()) {
             WebhookMode mode = OptionValue.parse(WebhookMode.class, "webhookMode", config.getWebhookMode());
             builder.webhook(new Webhook(config.getWebhookUrl().trim(), mode, config.isWebhookAllowHttpLoopback()));

@@ -5,8 +5,8 @@ import java.util.HashMap;
 import java.util.List;
 
 import io.github.camelpixazo.PixazoConstants;
-import io.github.camelpixazo.job.JobSnapshot;
-import io.github.camelpixazo.job.SubmittedJob;
+import io.github.camelpixazo.gateway.JobSnapshot;
+import io.github.camelpixazo.gateway.SubmittedJob;
 import io.github.camelpixazo.media.DownloadedImage;
 import io.github.camelpixazo.media.ImageFormat;
 import io.github.camelpixazo.media.SpooledData;
@@ -24,12 +24,20 @@ final class ResultWriter {
     /** waitForCompletion=false: the queued job. */
     static void submitted(Message message, SubmittedJob job) {
         message.removeHeader(PixazoConstants.MASK);
+        if (job.gateway() != null) {
+            message.setHeader(PixazoConstants.GATEWAY, job.gateway());
+        }
         message.setHeader(PixazoConstants.REQUEST_ID, job.requestId());
         message.setHeader(PixazoConstants.STATUS, job.status().name());
         if (job.model() != null) {
             message.setHeader(PixazoConstants.MODEL, job.model());
         }
         message.setBody(job);
+    }
+
+    /** The gateway that ran a job, for every result. */
+    static void gateway(Message message, String gateway) {
+        message.setHeader(PixazoConstants.GATEWAY, gateway);
     }
 
     /** The status operation: the snapshot as body, FAILED/ERROR as data. */
@@ -96,6 +104,11 @@ final class ResultWriter {
             message.setHeader(PixazoConstants.MODEL, model);
         }
         message.setHeader(PixazoConstants.MEDIA_URLS, snapshot.mediaUrls());
+        if (snapshot.progress() != null) {
+            message.setHeader(PixazoConstants.PROGRESS, snapshot.progress());
+        } else {
+            message.removeHeader(PixazoConstants.PROGRESS);
+        }
         if (snapshot.mediaType() != null) {
             message.setHeader(PixazoConstants.MEDIA_TYPE, snapshot.mediaType());
         } else {

@@ -6,8 +6,9 @@ import java.util.function.Consumer;
 import io.github.camelpixazo.PixazoConstants;
 import io.github.camelpixazo.PixazoEndpoint;
 import io.github.camelpixazo.job.Deadline;
-import io.github.camelpixazo.job.JobSnapshot;
-import io.github.camelpixazo.job.SubmittedJob;
+import io.github.camelpixazo.gateway.JobRef;
+import io.github.camelpixazo.gateway.JobSnapshot;
+import io.github.camelpixazo.gateway.SubmittedJob;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -36,6 +37,7 @@ public final class StatusProducer extends AsyncJobProducer {
             source = "the message body";
         }
         // the body of a submit with waitForCompletion=false, or an earlier status answer
+        Object original = given;
         if (given instanceof SubmittedJob job) {
             given = job.requestId();
         } else if (given instanceof JobSnapshot snapshot) {
@@ -45,8 +47,16 @@ public final class StatusProducer extends AsyncJobProducer {
         }
         String text = MessageText.read(exchange, "requestId", source, given, MAX_REQUEST_ID_CHARACTERS);
         String id = text != null ? text.trim() : null;
-        getEndpoint().gateway().requireDocumentedRequestId(id, given);
-        return getEndpoint().jobClient().status(id, deadline)
-                .thenApply(snapshot -> m -> ResultWriter.snapshot(m, snapshot));
+        PixazoEndpoint endpoint = getEndpoint();
+        endpoint.gateway().requireDocumentedRequestId(id, given);
+        // images a gateway returns inline (Pixapi's b64_json) spool like downloads, and live as long as the exchange
+        ExchangeSpool spool = ExchangeSpool.attach(exchange, endpoint.spoolSettings());
+        JobRef job = original instanceof SubmittedJob submitted && submitted.gateway() != null
+                ? submitted.ref() : new JobRef(endpoint.gateway().id(), id, null, null);
+        return endpoint.jobClient().status(job, deadline, spool.target())
+                .thenApply(snapshot -> m -> {
+                    ResultWriter.snapshot(m, snapshot);
+                    ResultWriter.gateway(m, endpoint.gateway().id());
+                });
     }
 }

@@ -5,13 +5,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.github.camelpixazo.media.ImageFormat;
-
 /**
  * One image job in the user's vocabulary, every option resolved (header over endpoint over component). A null field
  * means "not set": gateways send only what is set, so the gateway's documented default applies. {@code given} keeps
  * what the user wrote for each option (a header's value, an endpoint URI's text), so that messages quote it rather
  * than the parsed value ({@code '1000 X 1000'}, not {@code '1000x1000'}).
+ *
+ * @param resultDelivery how the images come back (null: the gateway's default)
+ * @param synchronous    use the gateway's synchronous endpoints (one long HTTP exchange) where it has them
  */
 public record ImageRequest(
         ImageOperation operation,
@@ -20,13 +21,15 @@ public record ImageRequest(
         Integer n,
         ImageSize size,
         ImageQuality quality,
-        ImageFormat format,
+        OutputFormat format,
         Integer outputCompression,
         ImageBackground background,
         Moderation moderation,
         List<ImageInput> images,
         ImageInput mask,
         Webhook webhook,
+        ResultDelivery resultDelivery,
+        boolean synchronous,
         Map<String, Object> given) {
 
     public ImageRequest {
@@ -50,8 +53,14 @@ public record ImageRequest(
     }
 
     /** The format the output will have (the gateways' default is png). */
-    public ImageFormat effectiveFormat() {
-        return format != null ? format : ImageFormat.PNG;
+    public OutputFormat effectiveFormat() {
+        return format != null ? format : OutputFormat.PNG;
+    }
+
+    /** The same request with another webhook (the per-job URL a consumer makes), everything else unchanged. */
+    public ImageRequest withWebhook(Webhook webhook) {
+        return new ImageRequest(operation, model, prompt, n, size, quality, format, outputCompression, background,
+                moderation, images, mask, webhook, resultDelivery, synchronous, given);
     }
 
     /** Never prints prompt or image data in full: requests end up in logs and exception messages. */
@@ -68,13 +77,15 @@ public record ImageRequest(
         private Integer n;
         private ImageSize size;
         private ImageQuality quality;
-        private ImageFormat format;
+        private OutputFormat format;
         private Integer outputCompression;
         private ImageBackground background;
         private Moderation moderation;
         private List<ImageInput> images = List.of();
         private ImageInput mask;
         private Webhook webhook;
+        private ResultDelivery resultDelivery;
+        private boolean synchronous;
         private final Map<String, Object> given = new HashMap<>();
 
         private Builder(ImageOperation operation, ImageModel model) {
@@ -102,7 +113,7 @@ public record ImageRequest(
             return this;
         }
 
-        public Builder format(ImageFormat format) {
+        public Builder format(OutputFormat format) {
             this.format = format;
             return this;
         }
@@ -137,6 +148,16 @@ public record ImageRequest(
             return this;
         }
 
+        public Builder resultDelivery(ResultDelivery resultDelivery) {
+            this.resultDelivery = resultDelivery;
+            return this;
+        }
+
+        public Builder synchronous(boolean synchronous) {
+            this.synchronous = synchronous;
+            return this;
+        }
+
         /** The model of the request being built. */
         public ImageModel model() {
             return model;
@@ -152,7 +173,7 @@ public record ImageRequest(
 
         public ImageRequest build() {
             return new ImageRequest(operation, model, prompt, n, size, quality, format, outputCompression, background,
-                    moderation, images, mask, webhook, given);
+                    moderation, images, mask, webhook, resultDelivery, synchronous, given);
         }
     }
 }

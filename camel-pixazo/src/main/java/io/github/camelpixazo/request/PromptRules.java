@@ -9,7 +9,8 @@ import io.github.camelpixazo.error.UserText;
 /**
  * What a prompt must be, wherever it came from (body, header or option), checked before anything is sent:
  * <ul>
- * <li>at most the gateway's {@link PromptLimit} for the model, counted in characters (code points);</li>
+ * <li>at most the gateway's {@link PromptLimit} for the model, counted in characters (code points) and, where the
+ * gateway counts tokens, in UTF-8 bytes;</li>
  * <li>valid Unicode: no unpaired UTF-16 surrogate (a string cut in the middle of an emoji);</li>
  * <li>no U+FFFD, the replacement character a decoder writes for bytes it could not read: the text was decoded with
  * the wrong charset somewhere before;</li>
@@ -39,6 +40,15 @@ public final class PromptRules {
             throw new PixazoValidationException("prompt", given, "is " + number.format(characters)
                     + " characters long; at most " + number.format(limit.maxCharacters()) + " are accepted ("
                     + limit.source() + "). Shorten it.");
+        }
+        if (limit.maxUtf8Bytes() > 0) {
+            int bytes = prompt.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+            if (bytes > limit.maxUtf8Bytes()) {
+                NumberFormat number = NumberFormat.getIntegerInstance(Locale.ENGLISH);
+                throw new PixazoValidationException("prompt", given, "is " + number.format(bytes) + " bytes long in"
+                        + " UTF-8; at most " + number.format(limit.maxUtf8Bytes()) + " are accepted (" + limit.source()
+                        + "). Shorten it.");
+            }
         }
         boolean visible = false;
         int control = -1;

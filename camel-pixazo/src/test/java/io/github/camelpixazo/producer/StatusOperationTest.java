@@ -3,8 +3,8 @@ package io.github.camelpixazo.producer;
 import java.util.List;
 
 import io.github.camelpixazo.PixazoConstants;
-import io.github.camelpixazo.job.JobSnapshot;
-import io.github.camelpixazo.job.JobStatus;
+import io.github.camelpixazo.gateway.JobSnapshot;
+import io.github.camelpixazo.gateway.JobStatus;
 import io.github.camelpixazo.support.GatewayStub;
 import io.github.camelpixazo.support.PixazoTestSupport;
 

@@ -1,7 +1,7 @@
 package io.github.camelpixazo.request;
 
 import io.github.camelpixazo.error.PixazoValidationException;
-import io.github.camelpixazo.media.ImageFormat;
+import io.github.camelpixazo.request.OutputFormat;
 
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +17,7 @@ class OptionParsingTest {
         assertEquals(ImageModel.GPT_IMAGE_1_5, OptionValue.parse(ImageModel.class, "model", " GPT-Image-1.5 "));
         assertEquals(ImageModel.GPT_IMAGE_1_5, OptionValue.parse(ImageModel.class, "model", "gpt_image_1_5"));
         assertEquals(ImageModel.GPT_IMAGE_2, OptionValue.parse(ImageModel.class, "model", "gpt-image-2"));
-        assertEquals(ImageFormat.JPEG, OptionValue.parse(ImageFormat.class, "format", "JPG"));
+        assertEquals(OutputFormat.JPEG, OptionValue.parse(OutputFormat.class, "format", "JPG"));
         assertEquals(ImageQuality.HIGH, OptionValue.parse(ImageQuality.class, "quality", ImageQuality.HIGH));
         assertNull(OptionValue.parse(ImageQuality.class, "quality", "  "));
     }

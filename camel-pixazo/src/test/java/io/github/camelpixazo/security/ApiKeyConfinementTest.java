@@ -208,4 +208,59 @@ class ApiKeyConfinementTest {
             assertFalse(line.contains(KEY), () -> "the key leaked into: " + line);
         }
     }
+
+    /**
+     * Pixapi and EvoLink: the key goes only to the baseUrl origin, as {@code Authorization: Bearer}; never to the
+     * media host; and a gateway echoing it in an error text does not make any exception, toString() or endpoint text
+     * carry it.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = { "pixapi", "evolink" })
+    void theBearerKeyGoesOnlyToItsGatewaysOriginAndIntoNoMessage(String gatewayId) throws Exception {
+        boolean pixapi = gatewayId.equals("pixapi");
+        String task = pixapi ? "task_5ec" : "task-unified-1757156493-confine1";
+        String submit = pixapi ? "/v1/async/images/generations" : "/v1/images/generations";
+        gateway.stub(post(urlPathEqualTo(submit)).willReturn(GatewayStub.json(200, "{\"id\":\"" + task
+                + "\",\"status\":\"pending\"}")));
+        gateway.media().stubFor(get(urlPathEqualTo("/r.png")).willReturn(com.github.tomakehurst.wiremock.client.WireMock
+                .aResponse().withHeader("Content-Type", "image/png").withBody(TestImages.png(8, 8))));
+        gateway.stub(get(urlPathEqualTo("/v1/tasks/" + task)).willReturn(GatewayStub.json(200, "{\"id\":\"" + task
+                + "\",\"status\":\"completed\",\"results\":[\"" + gateway.mediaUrl("/r.png") + "\"]}")));
+        List<String> evidence = new ArrayList<>();
+        CamelContext context = context(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:ok").to("pixazo:generate?gateway=" + gatewayId + "&apiKey={{pixazo.apiKey}}&baseUrl="
+                        + gateway.baseUrl());
+                from("direct:echo").to("pixazo:generate?gateway=" + gatewayId + "&apiKey={{pixazo.apiKey}}&baseUrl="
+                        + gateway.baseUrl() + "&model=gpt-image-1.5");
+            }
+        });
+        context.start();
+        try {
+            Exchange ok = context.createProducerTemplate().request("direct:ok", e -> e.getIn().setBody("A sunset"));
+            assertNull(ok.getException());
+            gateway.api().resetRequests();
+            gateway.stub(post(urlPathEqualTo(submit)).willReturn(GatewayStub.json(401, "{\"error\":{\"code\":401,"
+                    + "\"message\":\"Key Bearer " + KEY + " is not active\",\"type\":\"authentication_error\"}}")));
+            Exchange echoed = context.createProducerTemplate().request("direct:echo", e -> e.getIn().setBody("p"));
+            assertNotNull(echoed.getException());
+            evidence.add(stackTrace(echoed.getException()));
+            for (Endpoint endpoint : context.getEndpoints()) {
+                evidence.add(endpoint.toString());
+                if (endpoint instanceof io.github.camelpixazo.PixazoEndpoint pixazo) {
+                    evidence.add(pixazo.getConfiguration().toString());
+                }
+            }
+        } finally {
+            context.stop();
+        }
+        assertTrue(evidence.get(0).contains("PixazoAuthenticationException") && evidence.get(0).contains("xxxxxx"),
+                evidence.get(0));
+        for (String text : evidence) {
+            assertFalse(text.contains(KEY), () -> "the key leaked into: " + text);
+        }
+        gateway.mediaRequests().forEach(r -> assertFalse(r.containsHeader("Authorization"), r.getUrl()));
+        assertEquals(1, gateway.mediaRequests().size());
+    }
 }

@@ -164,6 +164,94 @@ class ApiKeyLoggingTest {
                           + " occurrences 0%n", level, way, lines.size(), byLogger.size());
     }
 
+    /**
+     * The same claim for the other gateways, whose key travels as {@code Authorization: Bearer}: generate (throttled
+     * once), a status query answered 503 then completed, an edit (Pixapi: a multipart upload; EvoLink: image URLs),
+     * {@code pixazo:status} and the downloads.
+     */
+    @ParameterizedTest(name = "{1}: root at {0}, key set on the {2}")
+    @CsvSource({ "DEBUG, pixapi, COMPONENT", "TRACE, pixapi, ENVIRONMENT", "DEBUG, evolink, ENVIRONMENT",
+                 "TRACE, evolink, COMPONENT" })
+    void theBearerKeyOfPixapiAndEvolinkIsInNoLogLineEither(String level, String gatewayId, KeyWay way)
+            throws Exception {
+        boolean pixapi = gatewayId.equals("pixapi");
+        String task = pixapi ? "task_109c" : "task-unified-1757156493-log00001";
+        String submit = pixapi ? "/v1/async/images/generations" : "/v1/images/generations";
+        gateway.reset();
+        gateway.stub(post(urlPathEqualTo(submit)).inScenario("submit").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(json(429, "{\"error\":{\"code\":429,\"message\":\"slow down\"}}")
+                        .withHeader("Retry-After", "0")).willSetStateTo("open"));
+        gateway.stub(post(urlPathEqualTo(submit)).inScenario("submit").whenScenarioStateIs("open")
+                .willReturn(json(200, "{\"id\":\"" + task + "\",\"status\":\"pending\"}")));
+        gateway.stub(post(urlPathEqualTo("/v1/async/images/edits"))
+                .willReturn(json(200, "{\"id\":\"" + task + "\",\"status\":\"pending\"}")));
+        byte[] png = TestImages.png(16, 16);
+        gateway.media().stubFor(get(urlPathEqualTo("/r.png")).willReturn(aResponse()
+                .withHeader("Content-Type", "image/png").withBody(png)));
+        String done = pixapi ? "{\"id\":\"" + task + "\",\"status\":\"completed\",\"data\":[{\"url\":\""
+                               + gateway.mediaUrl("/r.png") + "\"}]}"
+                : "{\"id\":\"" + task + "\",\"status\":\"completed\",\"progress\":100,\"results\":[\""
+                  + gateway.mediaUrl("/r.png") + "\"]}";
+        gateway.stub(get(urlPathEqualTo("/v1/tasks/" + task)).inScenario("status").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(json(503, "{\"error\":{\"code\":503,\"message\":\"busy\"}}")).willSetStateTo("up"));
+        gateway.stub(get(urlPathEqualTo("/v1/tasks/" + task)).inScenario("status").whenScenarioStateIs("up")
+                .willReturn(json(200, done)));
+        Path input = Files.write(folder.resolve("input.png"), png);
+
+        List<String> lines;
+        String text;
+        try (LogCapture logs = LogCapture.everything(Level.getLevel(level), GATEWAY_SIDE)) {
+            CamelContext context = new DefaultCamelContext();
+            PixazoComponent component = new PixazoComponent();
+            component.getConfiguration().setGateway(gatewayId);
+            component.getConfiguration().setBaseUrl(gateway.baseUrl());
+            component.getConfiguration().setRetryDelay(10);
+            if (way == KeyWay.COMPONENT) {
+                component.getConfiguration().setApiKey(KEY);
+            } else {
+                TestEnvironment.set(component, Map.of(gatewayId.toUpperCase() + "_API_KEY", KEY));
+            }
+            context.addComponent("pixazo", component);
+            context.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("direct:generate").to("pixazo:generate?pollInterval=20ms")
+                            .to("log:generated?showAll=true&multiline=true");
+                    from("direct:edit").to("pixazo:edit?prompt=Add a flamingo&pollInterval=20ms")
+                            .to("log:edited?showAll=true");
+                    from("direct:status").to("pixazo:status").to("log:status?showAll=true");
+                }
+            });
+            context.start();
+            try {
+                ProducerTemplate template = context.createProducerTemplate();
+                Exchange generated = template.request("direct:generate", e -> e.getIn().setBody("A sunset"));
+                assertNull(generated.getException(), () -> "generate: " + generated.getException());
+                Object editInput = pixapi ? input.toFile() : List.of("https://images.example.com/in.png");
+                Exchange edited = template.request("direct:edit", e -> e.getIn().setBody(editInput));
+                assertNull(edited.getException(), () -> "edit: " + edited.getException());
+                Exchange status = template.request("direct:status", e -> e.getIn().setBody(task));
+                assertNull(status.getException(), () -> "status: " + status.getException());
+            } finally {
+                context.stop();
+            }
+            lines = logs.lines();
+            text = logs.text();
+        }
+
+        // Pixapi: 429 then 202 on generations (the edit has its own path); EvoLink: the edit posts there too
+        gateway.api().verify(pixapi ? 2 : 3, postRequestedFor(urlPathEqualTo(submit))
+                .withHeader("Authorization", equalTo("Bearer " + KEY)));
+        assertTrue(lines.size() > 100, "a real capture: " + lines.size() + " lines");
+        for (String form : List.of(KEY, Base64.getEncoder().encodeToString(KEY.getBytes(StandardCharsets.UTF_8)),
+                URLEncoder.encode(KEY, StandardCharsets.UTF_8))) {
+            assertEquals(0, occurrences(text, form), () -> "the key appears in: " + offending(lines, form));
+            assertEquals(0, occurrences(text.replaceAll("\\s", ""), form), "the key appears split across lines");
+        }
+        System.out.printf("ApiKeyLoggingTest: %s, root %s, key on the %s: %d lines captured, key occurrences 0%n",
+                gatewayId, level, way, lines.size());
+    }
+
     private static void stubEveryCall() {
         gateway.reset();
         // a throttled submit, then accepted

@@ -5,8 +5,9 @@ import java.util.List;
 
 /**
  * Runs one example by name and exits: {@code folder} (the default), {@code folder-yaml}, {@code folder-xml},
- * {@code ftp}, {@code queue-jms} or {@code queue-seda}. Against the embedded sandbox unless {@code PIXAZO_API_KEY} is
- * set. Working directories are under the system property {@code example.baseDir} (default {@code target/example}).
+ * {@code ftp}, {@code queue-jms} or {@code queue-seda}. Against the gateway of {@code -Dgateway} (pixazo, pixapi or
+ * evolink; default pixazo): its embedded sandbox unless its key variable ({@code PIXAZO_API_KEY}, {@code PIXAPI_API_KEY},
+ * {@code EVOLINK_API_KEY}) is set. Working directories are under the system property {@code example.baseDir} (default {@code target/example}).
  * Exit code 0 when every input was processed (failures included, they are part of the demo), 1 otherwise, 2 on bad
  * usage.
  */

@@ -8,6 +8,7 @@ final class ApiException extends RuntimeException {
     private final int status;
     private final String error;
     private final Map<String, String> headers;
+    private String param;
 
     ApiException(int status, String error, String message) {
         this(status, error, message, Map.of());
@@ -30,6 +31,25 @@ final class ApiException extends RuntimeException {
 
     int status() {
         return status;
+    }
+
+    /** The short error word (Pixazo's {@code error}); other protocols map the status to their own types. */
+    String error() {
+        return error;
+    }
+
+    Map<String, String> headers() {
+        return headers;
+    }
+
+    /** The request field at fault (EvoLink's {@code param}), or null. */
+    String param() {
+        return param;
+    }
+
+    ApiException withParam(String field) {
+        this.param = field;
+        return this;
     }
 
     ApiResponse toResponse() {

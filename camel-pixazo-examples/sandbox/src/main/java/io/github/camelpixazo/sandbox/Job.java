@@ -19,9 +19,17 @@ final class Job {
     private final long createdNanos;
     private final long queuedNanos;
     private final long processingNanos;
+    private final boolean inlineResults;
 
     Job(String requestId, Model model, GenerationRequest request, JobEnding ending, WebhookTarget webhook,
         Duration processingTime, Instant createdAt, long createdNanos) {
+        this(requestId, model, request, ending, webhook, processingTime, createdAt, createdNanos, false);
+    }
+
+    /** @param inlineResults the images are returned as base64 in the answer (Pixapi's b64_json), not as URLs */
+    Job(String requestId, Model model, GenerationRequest request, JobEnding ending, WebhookTarget webhook,
+        Duration processingTime, Instant createdAt, long createdNanos, boolean inlineResults) {
+        this.inlineResults = inlineResults;
         this.requestId = requestId;
         this.model = model;
         this.request = request;
@@ -47,6 +55,27 @@ final class Job {
 
     JobEnding ending() {
         return ending;
+    }
+
+    boolean inlineResults() {
+        return inlineResults;
+    }
+
+    /**
+     * How far the job is, 0 to 100, as EvoLink reports it (gateway-facts.md, assumed: 0 while pending, rising between
+     * 10 and 90 while processing, 100 when completed).
+     */
+    int progressAt(long nanoTime) {
+        JobStatus status = statusAt(nanoTime);
+        if (status == JobStatus.COMPLETED) {
+            return 100;
+        }
+        if (status != JobStatus.PROCESSING) {
+            return 0;
+        }
+        long span = Math.max(1, processingNanos - queuedNanos);
+        double done = Math.min(1.0, (double) (nanoTime - createdNanos - queuedNanos) / span);
+        return 10 + (int) Math.round(80 * done);
     }
 
     /** Null when no {@code X-Webhook-URL} was given. */

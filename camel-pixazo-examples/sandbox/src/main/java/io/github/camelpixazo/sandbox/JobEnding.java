@@ -7,10 +7,11 @@ package io.github.camelpixazo.sandbox;
  */
 record JobEnding(Kind kind, String errorText) {
 
-    enum Kind { COMPLETE, FAIL, ERROR, NEVER }
+    enum Kind { COMPLETE, FAIL, ERROR, CANCEL, NEVER }
 
     static final String DEFAULT_FAILED_TEXT = "Image generation failed (sandbox)";
     static final String DEFAULT_ERROR_TEXT = "Internal error while processing the request (sandbox)";
+    static final String DEFAULT_CANCELLED_TEXT = "The task was cancelled (sandbox)";
     static final JobEnding COMPLETES = new JobEnding(Kind.COMPLETE, null);
     static final JobEnding NEVER_ENDS = new JobEnding(Kind.NEVER, null);
 
@@ -18,6 +19,7 @@ record JobEnding(Kind kind, String errorText) {
         return switch (outcome) {
             case FAILED -> new JobEnding(Kind.FAIL, errorText != null ? errorText : DEFAULT_FAILED_TEXT);
             case ERROR -> new JobEnding(Kind.ERROR, errorText != null ? errorText : DEFAULT_ERROR_TEXT);
+            case CANCELLED -> new JobEnding(Kind.CANCEL, errorText != null ? errorText : DEFAULT_CANCELLED_TEXT);
         };
     }
 
@@ -26,6 +28,7 @@ record JobEnding(Kind kind, String errorText) {
             case COMPLETE -> JobStatus.COMPLETED;
             case FAIL -> JobStatus.FAILED;
             case ERROR -> JobStatus.ERROR;
+            case CANCEL -> JobStatus.CANCELLED;
             case NEVER -> JobStatus.PROCESSING;
         };
     }

@@ -5,5 +5,7 @@ public enum JobOutcome {
     /** The model failed the job ("check error field" in the gateway's words). */
     FAILED,
     /** A system error; the gateway says such jobs are not charged. */
-    ERROR
+    ERROR,
+    /** Cancelled at the gateway (EvoLink's {@code cancelled}; an ERROR on Pixazo, {@code failed} on Pixapi). */
+    CANCELLED
 }

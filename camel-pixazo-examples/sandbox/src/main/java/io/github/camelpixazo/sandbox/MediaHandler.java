@@ -82,7 +82,8 @@ final class MediaHandler implements HttpHandler {
                 && ref.extension().equals(request.format().wireName());
     }
 
-    private static PictureSpec pictureSpec(Job job, int index) {
+    /** The picture of the {@code index}-th image (1-based) of a job, for the media host and for base64 answers. */
+    static PictureSpec pictureSpec(Job job, int index) {
         GenerationRequest request = job.request();
         return new PictureSpec(request.prompt(), job.model().id(), job.requestId(), index, request.imageCount(),
                 request.width(), request.height(), request.format(), request.compression(), request.transparent(),

@@ -5,17 +5,35 @@ import java.util.Optional;
 
 /** The models the gateway serves, by the {@code model_id} used in request ids and status responses. */
 enum Model {
-    GPT_IMAGE_2("gpt-image-2"),
-    GPT_IMAGE_1_5("gpt-image-1-5-api-923");
+    GPT_IMAGE_2("gpt-image-2", "gpt-image-2"),
+    GPT_IMAGE_1_5("gpt-image-1-5-api-923", "gpt-image-1.5");
 
     private final String id;
+    private final String publicName;
 
-    Model(String id) {
+    Model(String id, String publicName) {
         this.id = id;
+        this.publicName = publicName;
     }
 
+    /** Pixazo's model id (in paths and request ids). */
     String id() {
         return id;
+    }
+
+    /** The model's name as Pixapi and EvoLink take it in their {@code model} field. */
+    String publicName() {
+        return publicName;
+    }
+
+    /** By the public name (Pixapi, EvoLink). */
+    static Optional<Model> byPublicName(String name) {
+        for (Model model : values()) {
+            if (model.publicName.equals(name)) {
+                return Optional.of(model);
+            }
+        }
+        return Optional.empty();
     }
 
     /**

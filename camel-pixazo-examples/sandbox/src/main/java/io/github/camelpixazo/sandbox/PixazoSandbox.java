@@ -18,8 +18,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * An embedded stand-in for the Pixazo gateway on loopback: the same wire protocol (submit, status,
- * webhooks, media downloads) with no API key and no internet, plus faults and latency on demand.
+ * An embedded stand-in for an image gateway on loopback - Pixazo by default, or Pixapi or EvoLink
+ * ({@link Builder#gateway(SandboxGateway)}) - speaking that gateway's wire protocol (paths, authentication, task
+ * shapes, multipart edits, synchronous answers, callbacks, error bodies, media downloads) with no real API key and no
+ * internet, plus faults and latency on demand.
  *
  * <pre>{@code
  * try (PixazoSandbox sandbox = PixazoSandbox.builder().processingTime(Duration.ofMillis(200)).build().start()) {
@@ -96,12 +98,11 @@ public final class PixazoSandbox implements AutoCloseable {
             apiExecutor = Executors.newFixedThreadPool(API_THREADS, new NamedThreadFactory("api"));
             mediaExecutor = Executors.newFixedThreadPool(MEDIA_THREADS, new NamedThreadFactory("media"));
             webhookExecutor = Executors.newFixedThreadPool(WEBHOOK_THREADS, new NamedThreadFactory("webhook"));
-            webhooks = new WebhookDispatcher(scheduler, webhookExecutor, jobs, records, faults, () -> mediaBaseUrl);
-
-            ApiKeyCheck keyCheck = new ApiKeyCheck(settings.apiKey());
-            SubmitEndpoint submit = new SubmitEndpoint(settings, keyCheck, faults, records, jobs, webhooks, () -> baseUrl);
-            StatusEndpoint status = new StatusEndpoint(keyCheck, faults, records, jobs, () -> mediaBaseUrl);
-            apiServer.createContext("/", new ApiHandler(settings.basePath(), submit, status, faults, scheduler, apiExecutor));
+            Protocol[] protocol = new Protocol[1];
+            webhooks = new WebhookDispatcher(scheduler, webhookExecutor, jobs, records, faults, () -> mediaBaseUrl,
+                    (job, nanoTime, media) -> protocol[0].callbackPayload(job, nanoTime, media));
+            protocol[0] = protocol(new ApiKeyCheck(settings.apiKey(), settings.gateway()));
+            apiServer.createContext("/", new ApiHandler(settings.basePath(), protocol[0], faults, scheduler, apiExecutor));
             apiServer.setExecutor(apiExecutor);
             mediaServer.createContext("/", new MediaHandler(jobs, mediaCache, records));
             mediaServer.setExecutor(mediaExecutor);
@@ -109,10 +110,23 @@ public final class PixazoSandbox implements AutoCloseable {
             mediaServer.start();
             state = State.STARTED;
         }
-        LOG.info("Pixazo sandbox started: API {} ({}), media {}, processing time {}", baseUrl,
-                settings.apiKey() == null ? "any non-blank subscription key" : "one configured subscription key",
+        LOG.info("{} sandbox started: API {} ({}), media {}, processing time {}", settings.gateway().displayName(),
+                baseUrl, (settings.apiKey() == null ? "any non-blank " : "one configured ")
+                        + (settings.gateway() == SandboxGateway.PIXAZO ? "subscription key" : "Bearer key"),
                 mediaBaseUrl, settings.processingTime());
         return this;
+    }
+
+    /** The selected gateway's protocol over the shared job store, faults, records and media host. */
+    private Protocol protocol(ApiKeyCheck keyCheck) {
+        JobIntake intake = new JobIntake(settings, faults, jobs, webhooks);
+        return switch (settings.gateway()) {
+            case PIXAZO -> new PixazoProtocol(
+                    new SubmitEndpoint(settings, keyCheck, faults, records, jobs, webhooks, () -> baseUrl),
+                    new StatusEndpoint(keyCheck, faults, records, jobs, () -> mediaBaseUrl));
+            case PIXAPI -> new PixapiProtocol(keyCheck, faults, records, jobs, intake, mediaCache, () -> mediaBaseUrl);
+            case EVOLINK -> new EvolinkProtocol(settings, keyCheck, faults, records, jobs, intake, () -> mediaBaseUrl);
+        };
     }
 
     /** Stops both servers and all sandbox threads. Idempotent. */
@@ -134,7 +148,7 @@ public final class PixazoSandbox implements AutoCloseable {
             jobs.clear();
             mediaCache.clear();
         }
-        LOG.info("Pixazo sandbox stopped: {}", baseUrl);
+        LOG.info("{} sandbox stopped: {}", settings.gateway().displayName(), baseUrl);
     }
 
     @Override
@@ -177,6 +191,11 @@ public final class PixazoSandbox implements AutoCloseable {
 
     public Duration processingTime() {
         return settings.processingTime();
+    }
+
+    /** The gateway whose protocol this sandbox speaks. */
+    public SandboxGateway gateway() {
+        return settings.gateway();
     }
 
     /** Faults and latency to inject. */
@@ -239,8 +258,15 @@ public final class PixazoSandbox implements AutoCloseable {
         private String apiKey;
         private String basePath = "";
         private boolean allowHttpLoopbackWebhooks = true;
+        private SandboxGateway gateway = SandboxGateway.PIXAZO;
 
         private Builder() {
+        }
+
+        /** The gateway whose protocol to speak (default {@link SandboxGateway#PIXAZO}). */
+        public Builder gateway(SandboxGateway gateway) {
+            this.gateway = Objects.requireNonNull(gateway, "gateway");
+            return this;
         }
 
         /** API port on 127.0.0.1; 0 (the default) picks a free one. */
@@ -300,7 +326,7 @@ public final class PixazoSandbox implements AutoCloseable {
 
         public PixazoSandbox build() {
             return new PixazoSandbox(new SandboxSettings(port, mediaPort, processingTime, apiKey, basePath,
-                    allowHttpLoopbackWebhooks));
+                    allowHttpLoopbackWebhooks, gateway));
         }
 
         private static int requirePort(int port) {

@@ -8,19 +8,20 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * Runs the sandbox standalone until Ctrl-C:
- * {@code --port 8089 --media-port 8090 --processing-time 2s --api-key secret --base-path /pixazo}.
+ * {@code --gateway pixazo --port 8089 --media-port 8090 --processing-time 2s --api-key secret --base-path /pixazo}.
  */
 public final class PixazoSandboxMain {
 
     private static final String USAGE = """
             Usage: PixazoSandboxMain [options]
+              --gateway <id>          the protocol to speak: pixazo (default), pixapi or evolink
               --port <n>              API port on 127.0.0.1 (default 8089; 0 = any free port)
               --media-port <n>        media host port on 127.0.0.1 (default 8090; 0 = any free port)
               --processing-time <d>   time a job takes, e.g. 2s, 500ms, 1m, PT2S (default 2s)
               --api-key <key>         accept only this key (default: any non-blank key)
               --base-path <path>      mount the API below a prefix, e.g. /pixazo
               --help                  show this help
-            Prompt markers: [sandbox:failed] [sandbox:error] [sandbox:never] [sandbox:slow]""";
+            Prompt markers: [sandbox:failed] [sandbox:error] [sandbox:cancelled] [sandbox:never] [sandbox:slow]""";
 
     private PixazoSandboxMain() {
     }
@@ -63,6 +64,7 @@ public final class PixazoSandboxMain {
             }
             String value = args[++i];
             switch (option) {
+                case "--gateway" -> builder.gateway(SandboxGateway.of(value));
                 case "--port" -> builder.port(parsePort(option, value));
                 case "--media-port" -> builder.mediaPort(parsePort(option, value));
                 case "--processing-time" -> builder.processingTime(parseDuration(value));
@@ -106,21 +108,42 @@ public final class PixazoSandboxMain {
 
     static void printInstructions(PixazoSandbox sandbox, PrintStream out) {
         String base = sandbox.baseUrl();
+        SandboxGateway gateway = sandbox.gateway();
         out.println();
-        out.println("Pixazo sandbox running (no internet, no real API key needed)");
+        out.println(gateway.displayName() + " sandbox running (no internet, no real API key needed)");
         out.println("  API base URL : " + base);
         out.println("  media host   : " + sandbox.mediaBaseUrl());
         out.println("  processing   : " + sandbox.processingTime());
         out.println();
         out.println("Point the pixazo component at it (any non-blank key), e.g. in Camel Main's application.properties:");
+        if (gateway != SandboxGateway.PIXAZO) {
+            out.println("  camel.component.pixazo.gateway = " + gateway.id());
+        }
         out.println("  camel.component.pixazo.base-url = " + base);
         out.println("  camel.component.pixazo.api-key = sandbox");
         out.println();
         out.println("Or try it by hand:");
-        out.println("  curl -s -X POST " + base + "/gpt-image-2/v1/text-to-image \\");
-        out.println("       -H 'Content-Type: application/json' -H 'Ocp-Apim-Subscription-Key: sandbox' \\");
-        out.println("       -d '{\"prompt\": \"A serene sunset over mountains\"}'");
-        out.println("  curl -s -H 'Ocp-Apim-Subscription-Key: sandbox' " + base + "/v2/requests/status/<request_id>");
+        switch (gateway) {
+            case PIXAZO -> {
+                out.println("  curl -s -X POST " + base + "/gpt-image-2/v1/text-to-image \\");
+                out.println("       -H 'Content-Type: application/json' -H 'Ocp-Apim-Subscription-Key: sandbox' \\");
+                out.println("       -d '{\"prompt\": \"A serene sunset over mountains\"}'");
+                out.println("  curl -s -H 'Ocp-Apim-Subscription-Key: sandbox' " + base + "/v2/requests/status/<request_id>");
+            }
+            case PIXAPI -> {
+                out.println("  curl -s -X POST " + base + "/v1/async/images/generations \\");
+                out.println("       -H 'Content-Type: application/json' -H 'Authorization: Bearer sandbox' \\");
+                out.println("       -d '{\"model\": \"gpt-image-2\", \"prompt\": \"A serene sunset over mountains\"}'");
+                out.println("  curl -s -H 'Authorization: Bearer sandbox' " + base + "/v1/tasks/<id>");
+            }
+            case EVOLINK -> {
+                out.println("  curl -s -X POST " + base + "/v1/images/generations \\");
+                out.println("       -H 'Content-Type: application/json' -H 'Authorization: Bearer sandbox' \\");
+                out.println("       -d '{\"model\": \"gpt-image-1.5\", \"prompt\": \"A serene sunset over mountains\"}'");
+                out.println("  curl -s -H 'Authorization: Bearer sandbox' " + base + "/v1/tasks/<task id>");
+            }
+            default -> throw new IllegalStateException(String.valueOf(gateway));
+        }
         out.println();
         out.println("Press Ctrl-C to stop.");
     }

@@ -5,7 +5,8 @@ import java.util.Locale;
 /**
  * Markers in a prompt that steer a job, for people who run the sandbox standalone or from YAML routes
  * and cannot call {@link SandboxFaults}: {@code [sandbox:failed]}, {@code [sandbox:error]},
- * {@code [sandbox:never]} and {@code [sandbox:slow]} (ten times the processing time). Case-insensitive.
+ * {@code [sandbox:cancelled]}, {@code [sandbox:never]} and {@code [sandbox:slow]} (ten times the processing time).
+ * Case-insensitive.
  */
 final class PromptMarkers {
 
@@ -21,6 +22,9 @@ final class PromptMarkers {
         }
         if (lower.contains("[sandbox:error]")) {
             return JobEnding.of(JobOutcome.ERROR, null);
+        }
+        if (lower.contains("[sandbox:cancelled]")) {
+            return JobEnding.of(JobOutcome.CANCELLED, null);
         }
         if (lower.contains("[sandbox:never]")) {
             return JobEnding.NEVER_ENDS;

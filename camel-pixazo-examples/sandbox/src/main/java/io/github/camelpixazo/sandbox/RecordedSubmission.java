@@ -13,7 +13,9 @@ import java.util.TreeMap;
  *
  * @param path           the request path, including any base path
  * @param headers        request headers, names case-insensitive
- * @param body           the body parsed as JSON, or null when it was empty or not JSON
+ * @param body           the body parsed as JSON, or null when it was empty or not JSON; a multipart/form-data body
+ *                       (Pixapi's edits) as an object of its fields, a file part as {@code {"filename",
+ *                       "contentType", "size"}}, a repeated part as an array
  * @param responseStatus the HTTP status the sandbox answered (202 when accepted)
  * @param requestId      the request id given to an accepted job, else null
  */
@@ -32,9 +34,9 @@ public record RecordedSubmission(String path, Map<String, List<String>> headers,
         return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
     }
 
-    /** Whether the request carried an {@code Ocp-Apim-Subscription-Key} header. */
+    /** Whether the request carried a key: {@code Ocp-Apim-Subscription-Key} or {@code Authorization}. */
     public boolean carriedApiKey() {
-        return headers.containsKey(ApiKeyCheck.HEADER);
+        return headers.containsKey(ApiKeyCheck.HEADER) || headers.containsKey(ApiKeyCheck.AUTHORIZATION);
     }
 
     public boolean accepted() {

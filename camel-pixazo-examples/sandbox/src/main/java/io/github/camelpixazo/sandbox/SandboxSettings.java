@@ -4,5 +4,10 @@ import java.time.Duration;
 
 /** The sandbox configuration, fixed at build time. */
 record SandboxSettings(int port, int mediaPort, Duration processingTime, String apiKey, String basePath,
-                       boolean allowHttpLoopbackWebhooks) {
+                       boolean allowHttpLoopbackWebhooks, SandboxGateway gateway) {
+
+    SandboxSettings(int port, int mediaPort, Duration processingTime, String apiKey, String basePath,
+                    boolean allowHttpLoopbackWebhooks) {
+        this(port, mediaPort, processingTime, apiKey, basePath, allowHttpLoopbackWebhooks, SandboxGateway.PIXAZO);
+    }
 }

@@ -35,9 +35,10 @@ final class StatusDocument {
         JobStatus status = job.statusAt(nanoTime);
         ObjectNode node = StrictJson.MAPPER.createObjectNode();
         node.put("request_id", job.requestId());
-        node.put("status", status.name());
+        // Pixazo knows no cancelled job: it is a system-side end, ERROR
+        node.put("status", status == JobStatus.CANCELLED ? JobStatus.ERROR.name() : status.name());
         node.put("model_id", job.model().id());
-        if (status == JobStatus.FAILED || status == JobStatus.ERROR) {
+        if (status == JobStatus.FAILED || status == JobStatus.ERROR || status == JobStatus.CANCELLED) {
             node.put("error", job.ending().errorText());
         } else {
             node.putNull("error");

@@ -37,11 +37,25 @@ final class WebhookDispatcher {
     private final SandboxRecords records;
     private final SandboxFaults faults;
     private final Supplier<String> mediaBaseUrl;
+    private final Renderer renderer;
     private final Map<String, ScheduledFuture<?>> pending = new ConcurrentHashMap<>();
     private HttpClient client; // created on first use: most sandboxes never call a webhook
 
+    /** The body a callback carries: the gateway's status (Pixazo) or task (EvoLink) shape. */
+    @FunctionalInterface
+    interface Renderer {
+        String payload(Job job, long nanoTime, String mediaBaseUrl);
+    }
+
     WebhookDispatcher(ScheduledExecutorService scheduler, ExecutorService httpExecutor, JobStore jobs,
                       SandboxRecords records, SandboxFaults faults, Supplier<String> mediaBaseUrl) {
+        this(scheduler, httpExecutor, jobs, records, faults, mediaBaseUrl,
+                (job, nanoTime, media) -> StrictJson.write(StatusDocument.forCallback(job, nanoTime, media)));
+    }
+
+    WebhookDispatcher(ScheduledExecutorService scheduler, ExecutorService httpExecutor, JobStore jobs,
+                      SandboxRecords records, SandboxFaults faults, Supplier<String> mediaBaseUrl, Renderer renderer) {
+        this.renderer = renderer;
         this.scheduler = scheduler;
         this.httpExecutor = httpExecutor;
         this.jobs = jobs;
@@ -113,7 +127,7 @@ final class WebhookDispatcher {
 
     private void post(Job job, long nanoTime) {
         JobStatus status = job.statusAt(nanoTime);
-        String payload = StrictJson.write(StatusDocument.forCallback(job, nanoTime, mediaBaseUrl.get()));
+        String payload = renderer.payload(job, nanoTime, mediaBaseUrl.get());
         int copies = status.isTerminal() && faults.duplicatesWebhooks() ? 2 : 1;
         send(job, status, payload, copies);
     }

@@ -32,6 +32,22 @@ class PixazoSandboxMainTest {
     }
 
     @Test
+    void theGatewayIsChosenOnTheCommandLineAndTheInstructionsSpeakIt() {
+        assertThrows(IllegalArgumentException.class, () -> PixazoSandboxMain.parse(new String[] {"--gateway", "dalle"}));
+        try (PixazoSandbox sandbox = PixazoSandboxMain.parse(new String[] {"--port", "0", "--media-port", "0",
+                "--gateway", "evolink"}).build().start()) {
+            org.junit.jupiter.api.Assertions.assertEquals(SandboxGateway.EVOLINK, sandbox.gateway());
+            java.io.ByteArrayOutputStream text = new java.io.ByteArrayOutputStream();
+            PixazoSandboxMain.printInstructions(sandbox, new java.io.PrintStream(text, true,
+                    java.nio.charset.StandardCharsets.UTF_8));
+            String printed = text.toString(java.nio.charset.StandardCharsets.UTF_8);
+            org.junit.jupiter.api.Assertions.assertTrue(printed.contains("EvoLink sandbox running")
+                    && printed.contains("camel.component.pixazo.gateway = evolink")
+                    && printed.contains("Authorization: Bearer sandbox"), printed);
+        }
+    }
+
+    @Test
     void startsAsConfiguredAndExplainsHowToConnect() {
         PixazoSandbox.Builder builder = PixazoSandboxMain.parse(new String[] {
             "--port", "0", "--media-port", "0", "--processing-time", "250ms", "--api-key", "cli-key", "--base-path", "/gw"});

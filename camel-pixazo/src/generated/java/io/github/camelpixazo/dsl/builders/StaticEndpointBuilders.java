@@ -29,7 +29,7 @@ public class StaticEndpointBuilders {
     /**
      * Pixazo (camel-pixazo)
      * Generate and edit images with GPT Image 2 and GPT Image 1.5 through the
-     * Pixazo API gateway.
+     * Pixazo, Pixapi or EvoLink API gateway.
      * 
      * Category: ai
      * Since: 0.1
@@ -51,7 +51,7 @@ public class StaticEndpointBuilders {
     /**
      * Pixazo (camel-pixazo)
      * Generate and edit images with GPT Image 2 and GPT Image 1.5 through the
-     * Pixazo API gateway.
+     * Pixazo, Pixapi or EvoLink API gateway.
      * 
      * Category: ai
      * Since: 0.1

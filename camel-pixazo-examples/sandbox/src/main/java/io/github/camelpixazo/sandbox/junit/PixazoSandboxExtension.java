@@ -1,6 +1,7 @@
 package io.github.camelpixazo.sandbox.junit;
 
 import io.github.camelpixazo.sandbox.PixazoSandbox;
+import io.github.camelpixazo.sandbox.SandboxGateway;
 import io.github.camelpixazo.sandbox.SandboxFaults;
 import io.github.camelpixazo.sandbox.SandboxRecords;
 import java.time.Duration;
@@ -132,6 +133,12 @@ public final class PixazoSandboxExtension implements BeforeAllCallback, BeforeEa
 
         public Builder basePath(String basePath) {
             sandbox.basePath(basePath);
+            return this;
+        }
+
+        /** The gateway whose protocol the sandbox speaks (default Pixazo). */
+        public Builder gateway(SandboxGateway gateway) {
+            sandbox.gateway(gateway);
             return this;
         }
 

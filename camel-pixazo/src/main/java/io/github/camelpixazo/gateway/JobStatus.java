@@ -1,4 +1,4 @@
-package io.github.camelpixazo.job;
+package io.github.camelpixazo.gateway;
 
 import java.util.Locale;
 
