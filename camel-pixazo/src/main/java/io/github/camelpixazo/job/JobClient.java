@@ -348,8 +348,12 @@ public final class JobClient {
             return pixazo;
         }
         io.github.camelpixazo.media.LocalIoException local = FailureKinds.localCause(failure);
-        if (local != null) { // an input file that vanished while it was sent: the gateway got no whole request
-            return new io.github.camelpixazo.error.PixazoLocalIoException(local.getMessage(), requestId, failure);
+        if (local != null) { // this machine, not the gateway: never retried
+            boolean answerLost = phase == CallPhase.SUBMIT && !local.isInput(); // sent whole, its answer not stored
+            return new io.github.camelpixazo.error.PixazoLocalIoException(local.getMessage() + (answerLost
+                    ? " The submit was sent and its answer could not be stored: the job may have been queued and billed,"
+                      + " so it is not resubmitted automatically: check the " + gateway.name() + " dashboard before"
+                      + " sending the message again." : ""), requestId, failure);
         }
         String where = base + " (" + failure.getClass().getSimpleName()
                        + (failure.getMessage() != null ? ": " + failure.getMessage() : "") + ")";

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 public class LocalIoException extends IOException {
 
     private final transient Path path;
+    private final boolean input;
 
     /**
      * @param message what failed and what to do, naming {@code path}
@@ -19,8 +20,21 @@ public class LocalIoException extends IOException {
      * @param cause   the JDK's failure
      */
     public LocalIoException(String message, Path path, IOException cause) {
+        this(message, path, cause, false);
+    }
+
+    private LocalIoException(String message, Path path, IOException cause, boolean input) {
         super(message, cause);
         this.path = path;
+        this.input = input;
+    }
+
+    /**
+     * Whether a local input file failed (the request was never whole: nothing was queued), rather than the spool an
+     * answer is written to (the request was sent: the job may exist).
+     */
+    public boolean isInput() {
+        return input;
     }
 
     /** The file or directory concerned. */
@@ -40,7 +54,7 @@ public class LocalIoException extends IOException {
     public static LocalIoException input(Path file, IOException cause) {
         return new LocalIoException("Could not read the local file " + file + " (" + describe(cause) + "). Nothing"
                 + " was queued: check that the file still exists and is readable, then send the message again.", file,
-                cause);
+                cause, true);
     }
 
     private static String describe(IOException cause) {
