@@ -12,6 +12,7 @@ import io.github.camelpixazo.error.PixazoValidationException;
 import io.github.camelpixazo.gateway.Gateways;
 import io.github.camelpixazo.gateway.ImageGateway;
 import io.github.camelpixazo.job.JobClientSettings;
+import io.github.camelpixazo.request.HeaderValues;
 import io.github.camelpixazo.job.PollSettings;
 import io.github.camelpixazo.job.RetryPolicy;
 import io.github.camelpixazo.request.Spelling;
@@ -42,9 +43,11 @@ record PixazoSettings(ImageGateway gateway, JobClientSettings client, PollSettin
         URI baseUrl = baseUrl(config.getBaseUrl() != null ? config.getBaseUrl() : gateway.defaultBaseUrl());
         String apiKey = config.getApiKey() == null ? null : config.getApiKey().trim();
         String variable = gateway.apiKeyVariable();
+        String keySource = "set as the option apiKey";
         if (apiKey == null || apiKey.isEmpty()) {
             String fromEnvironment = environment.apply(variable);
             apiKey = fromEnvironment == null ? null : fromEnvironment.trim();
+            keySource = "read from the environment variable " + variable;
         }
         if (apiKey == null || apiKey.isEmpty()) {
             throw new PixazoValidationException("apiKey", null, "an API key for " + gateway.name() + " is required."
@@ -55,6 +58,14 @@ record PixazoSettings(ImageGateway gateway, JobClientSettings client, PollSettin
                     + " another gateway is not used for " + gateway.name() + " (see the option gateway). Avoid apiKey="
                     + " in endpoint URIs: route dumps print them. For the local sandbox any non-blank value works.");
         }
+        String where = keySource;
+        HeaderValues.tokenProblem(apiKey).ifPresent(problem -> {
+            // never quoted: the key is a secret, and the character is invisible anyway
+            throw new PixazoValidationException("apiKey", null, "the API key " + where + " " + problem + ". A key is"
+                    + " letters, digits and punctuation only: copy it again without that character (a key copied from a"
+                    + " secret store or a web page often brings a line break or a no-break space along). Nothing was"
+                    + " sent.");
+        });
         if (config.getSpoolThreshold() < -1) {
             throw new PixazoValidationException("spoolThreshold", given.getOrDefault("spoolThreshold",
                     String.valueOf(config.getSpoolThreshold())), "must be -1 (keep images in memory), 0 (always spool)"

@@ -78,11 +78,12 @@ public final class FailureKinds {
      * After a job was accepted, the gateway (or the media host) said that the job, its result or the key is gone, so
      * asking again cannot help: a 4xx other than 408, 425 and 429 - typically 401/403 (key rejected or not allowed,
      * or a signed result URL that expired), 404/410 (no such job, or a result URL that has expired), 400 (a request
-     * id it does not accept). Also a request that could not be made at all (an invalid request id) and a failing JVM
+     * id it does not accept). Also a request that could not be made at all (an invalid request id, a header value HTTP does not allow) and a failing JVM
      * ({@link VirtualMachineError}: asking again would fail the same way).
      */
     public static boolean jobOrKeyGone(Throwable failure) {
-        if (failure instanceof VirtualMachineError || failure instanceof PixazoValidationException) {
+        if (failure instanceof VirtualMachineError || failure instanceof PixazoValidationException
+            || failure instanceof io.github.camelpixazo.http.UnsendableRequestException) {
             return true;
         }
         if (failure instanceof PixazoException pixazo) {

@@ -355,6 +355,11 @@ public final class JobClient {
                       + " so it is not resubmitted automatically: check the " + gateway.name() + " dashboard before"
                       + " sending the message again." : ""), requestId, failure);
         }
+        if (failure instanceof io.github.camelpixazo.http.UnsendableRequestException unsendable) {
+            return new PixazoException(unsendable.getMessage() + " Nothing was " + (phase == CallPhase.SUBMIT
+                    ? "queued" : "changed") + ": fix the value, then send the message again.", 0, null, null,
+                    requestId, null);
+        }
         String where = base + " (" + failure.getClass().getSimpleName()
                        + (failure.getMessage() != null ? ": " + failure.getMessage() : "") + ")";
         if (FailureKinds.neverSent(failure)) {

@@ -247,6 +247,11 @@ public final class ImageRequestValidator {
         if (uri.getRawUserInfo() != null) {
             throw new PixazoValidationException("webhookUrl", url, USER_INFO);
         }
+        HeaderValues.tokenProblem(url).ifPresent(problem -> {
+            // Pixazo sends it as a header (X-Webhook-URL), where only US-ASCII goes through as meant
+            throw new PixazoValidationException("webhookUrl", url, problem + ": percent-encode it (as"
+                    + " java.net.URI.toASCIIString() does).");
+        });
         boolean localTest = allowHttpLoopback && UrlHost.isLoopback(uri.getHost());
         if (scheme.equals("http") && !localTest) {
             throw new PixazoValidationException("webhookUrl", url, "the gateway only calls https webhooks"
