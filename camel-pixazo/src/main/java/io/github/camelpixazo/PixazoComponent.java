@@ -201,6 +201,8 @@ public class PixazoComponent extends DefaultComponent implements SSLContextParam
         if (httpExecutor != null) {
             executors.shutdownNow(httpExecutor);
         }
+        // spooled bodies still held (an aggregation that never completed, a bean that kept one) go with the component
+        SpooledImageCache.deleteAll(getCamelContext());
         transport = null;
         scheduler = null;
         workerPool = null;

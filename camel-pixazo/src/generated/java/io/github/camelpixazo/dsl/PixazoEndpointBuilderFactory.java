@@ -876,11 +876,13 @@ public interface PixazoEndpointBuilderFactory {
          * Images larger than this many bytes are streamed to a temporary file
          * instead of the heap, and the body is then a StreamCache over that
          * file (file: and ftp: producers copy it by streaming; it still
-         * converts to byte), deleted when the exchange completes. Smaller
-         * images are byte. The same applies to edit inputs that arrive as an
-         * InputStream. The files go to Camel's stream-caching spool directory
-         * when one is configured, else to java.io.tmpdir. -1 keeps every image
-         * in memory (up to 200 MB each); 0 always spools.
+         * converts to byte), deleted once no message holds it any more (an
+         * aggregation may keep it beyond its exchange), at the latest when the
+         * component stops. Smaller images are byte. The same applies to edit
+         * inputs that arrive as an InputStream. The files go to Camel's
+         * stream-caching spool directory when one is configured, else to
+         * java.io.tmpdir. -1 keeps every image in memory (up to 200 MB each); 0
+         * always spools.
          * 
          * The option is a: <code>long</code> type.
          * 
@@ -898,11 +900,13 @@ public interface PixazoEndpointBuilderFactory {
          * Images larger than this many bytes are streamed to a temporary file
          * instead of the heap, and the body is then a StreamCache over that
          * file (file: and ftp: producers copy it by streaming; it still
-         * converts to byte), deleted when the exchange completes. Smaller
-         * images are byte. The same applies to edit inputs that arrive as an
-         * InputStream. The files go to Camel's stream-caching spool directory
-         * when one is configured, else to java.io.tmpdir. -1 keeps every image
-         * in memory (up to 200 MB each); 0 always spools.
+         * converts to byte), deleted once no message holds it any more (an
+         * aggregation may keep it beyond its exchange), at the latest when the
+         * component stops. Smaller images are byte. The same applies to edit
+         * inputs that arrive as an InputStream. The files go to Camel's
+         * stream-caching spool directory when one is configured, else to
+         * java.io.tmpdir. -1 keeps every image in memory (up to 200 MB each); 0
+         * always spools.
          * 
          * The option will be converted to a <code>long</code> type.
          * 
