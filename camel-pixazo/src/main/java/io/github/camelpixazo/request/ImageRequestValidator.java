@@ -248,7 +248,7 @@ public final class ImageRequestValidator {
             throw new PixazoValidationException("webhookUrl", url, USER_INFO);
         }
         HeaderValues.tokenProblem(url).ifPresent(problem -> {
-            // Pixazo sends it as a header (X-Webhook-URL), where only US-ASCII goes through as meant
+            // a gateway may send it as an HTTP header, where only US-ASCII goes through as meant
             throw new PixazoValidationException("webhookUrl", url, problem + ": percent-encode it (as"
                     + " java.net.URI.toASCIIString() does).");
         });
