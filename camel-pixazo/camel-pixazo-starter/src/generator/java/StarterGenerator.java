@@ -23,7 +23,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * starters (whose generator, camel-spring-boot's, is not published):
  * <ul>
  * <li>{@code PixazoComponentConfiguration}: {@code camel.component.pixazo.*}, one property per component option, typed
- * for Spring's binder (durations as {@link java.time.Duration}, so {@code poll-interval=5s} binds);</li>
+ * for Spring's binder (durations as their text, read as the endpoint URI reads them, so {@code 5s} and
+ * {@code 1m30s} bind; the metadata types them java.time.Duration);</li>
  * <li>{@code PixazoComponentAutoConfiguration}: a Camel {@code ComponentCustomizer} that copies every property the
  * user set onto the component through the component's generated configurer;</li>
  * <li>{@code PixazoComponentConverter}: {@code #bean:name} references for object options;</li>
@@ -86,8 +87,16 @@ public final class StarterGenerator {
             };
         }
 
-        /** The type as written in the generated source: java.lang types by their simple name. */
+        /**
+         * The type of the generated field: java.lang types by their simple name; a duration is kept as its text, so
+         * that the auto-configuration reads it as an endpoint URI does (Spring's own Duration conversion refuses
+         * {@code 1m30s} and accepts {@code 5S} and {@code -1s}, which the URI does not); the metadata still says
+         * java.time.Duration.
+         */
         String sourceType() {
+            if ("duration".equals(type())) {
+                return "String";
+            }
             String type = springType();
             return type.startsWith("java.lang.") && type.indexOf('.', 10) < 0 ? type.substring(10) : type;
         }
@@ -124,6 +133,9 @@ public final class StarterGenerator {
         write(dir.resolve("PixazoComponentConfiguration.java"), configurationClass());
         write(dir.resolve("PixazoComponentAutoConfiguration.java"), autoConfigurationClass());
         write(dir.resolve("PixazoComponentConverter.java"), converterClass());
+        write(dir.resolve("PixazoUnknownPropertyFailureAnalyzer.java"), failureAnalyzerClass());
+        write(resources.resolve("META-INF/spring.factories"), "org.springframework.boot.diagnostics.FailureAnalyzer="
+                + PACKAGE + ".PixazoUnknownPropertyFailureAnalyzer\n");
         write(resources.resolve("META-INF/additional-spring-configuration-metadata.json"), metadata());
         write(resources.resolve("META-INF/spring/org.springframework.boot.autoconfigure.AutoConfiguration.imports"),
                 PACKAGE + ".PixazoComponentConverter\n" + PACKAGE + ".PixazoComponentAutoConfiguration\n");
@@ -145,22 +157,41 @@ public final class StarterGenerator {
 
     String configurationClass() {
         StringBuilder java = new StringBuilder(header());
-        java.append("import org.apache.camel.spring.boot.ComponentConfigurationPropertiesCommon;\n")
+        java.append("import io.github.camelpixazo.DurationOptions;\n\n")
+                .append("import org.apache.camel.spring.boot.ComponentConfigurationPropertiesCommon;\n")
                 .append("import org.springframework.boot.context.properties.ConfigurationProperties;\n\n")
                 .append("/**\n * ").append(catalog.at("/component/description").asText())
                 .append("\n * <p>\n * The Spring Boot properties {@code ").append(PREFIX)
                 .append(".*}: one per option of the pixazo component. A property left unset keeps the component's\n")
                 .append(" * default.\n *\n").append(GENERATED).append(" */\n")
-                .append("@ConfigurationProperties(prefix = \"").append(PREFIX).append("\")\n")
+                .append("@ConfigurationProperties(prefix = \"").append(PREFIX).append("\", ignoreUnknownFields = false)\n")
                 .append("public class PixazoComponentConfiguration extends ComponentConfigurationPropertiesCommon {\n\n");
+
         for (Option option : options) {
             java.append("    /**\n     * ").append(javadoc(option.description()));
             if (option.node().has("defaultValue")) {
                 java.append(" Default: ").append(javadoc(option.node().path("defaultValue").asText())).append('.');
             }
-            java.append("\n     */\n    private ").append(option.sourceType()).append(' ').append(option.name()).append(";\n\n");
+            java.append("\n     */\n");
+            java.append("    private ").append(option.sourceType()).append(' ').append(option.name()).append(";\n\n");
         }
         for (Option option : options) {
+            if ("duration".equals(option.type())) {
+                // a setter but no getter: Spring's metadata processor then leaves the property to the additional
+                // metadata, which types it java.time.Duration for the IDE, while the binder hands the setter the text
+                java.append("    /**\n     * @param ").append(option.name()).append(" as an endpoint URI reads it: 5000, 5s, 1m30s,")
+                        .append(" 500ms, PT1M30S\n     * @throws io.github.camelpixazo.error.PixazoValidationException for")
+                        .append(" any other text, naming the option\n     */\n")
+                        .append("    public void set").append(option.capitalized()).append("(String ").append(option.name())
+                        .append(") {\n        DurationOptions.parse(\"").append(option.name()).append("\", ")
+                        .append(option.name()).append(");\n        this.").append(option.name()).append(" = ")
+                        .append(option.name()).append(";\n    }\n\n")
+                        .append("    /** @return the text set for {@code ").append(PREFIX).append('.').append(option.property())
+                        .append("}, or null when unset */\n")
+                        .append("    String ").append(option.name()).append("Text() {\n        return ")
+                        .append(option.name()).append(";\n    }\n\n");
+                continue;
+            }
             java.append("    /** @return the value set for {@code ").append(PREFIX).append('.').append(option.property())
                     .append("}, or null when unset */\n")
                     .append("    public ").append(option.sourceType()).append(" get").append(option.capitalized())
@@ -177,13 +208,19 @@ public final class StarterGenerator {
     String autoConfigurationClass() {
         StringBuilder puts = new StringBuilder();
         for (Option option : options) {
-            puts.append("        put(options, \"").append(option.name()).append("\", configuration.get")
-                    .append(option.capitalized()).append("());\n");
+            puts.append("        put(options, \"").append(option.name()).append("\", ");
+            if ("duration".equals(option.type())) {
+                puts.append("duration(\"").append(option.name()).append("\", configuration.")
+                        .append(option.name()).append("Text()));\n");
+            } else {
+                puts.append("configuration.get").append(option.capitalized()).append("());\n");
+            }
         }
         return header() + """
                 import java.util.LinkedHashMap;
                 import java.util.Map;
                 
+                import io.github.camelpixazo.DurationOptions;
                 import io.github.camelpixazo.PixazoComponent;
 
                 import org.apache.camel.CamelContext;
@@ -261,6 +298,11 @@ public final class StarterGenerator {
                 %3$s        return options;
                     }
 
+                    /** A duration's text read as the endpoint URI reads it; a bad one fails naming the option. */
+                    private static Object duration(String option, String text) {
+                        return text == null ? null : DurationOptions.parse(option, text);
+                    }
+
                     private static void put(Map<String, Object> options, String name, Object value) {
                         if (value != null) {
                             options.put(name, value);
@@ -329,6 +371,73 @@ public final class StarterGenerator {
                     }
                 }
                 """.formatted(PREFIX, GENERATED, pairs, cases);
+    }
+
+    String failureAnalyzerClass() {
+        StringBuilder names = new StringBuilder();
+        names.append("            \"enabled\",\n            \"customizer.enabled\"");
+        for (Option option : options) {
+            names.append(",\n            \"").append(option.property()).append('"');
+        }
+        return header() + """
+                import java.util.ArrayList;
+                import java.util.List;
+                import java.util.Locale;
+
+                import io.github.camelpixazo.request.Spelling;
+
+                import org.springframework.boot.context.properties.bind.UnboundConfigurationPropertiesException;
+                import org.springframework.boot.context.properties.source.ConfigurationProperty;
+                import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
+                import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
+                import org.springframework.boot.diagnostics.FailureAnalysis;
+
+                /**
+                 * A misspelt {@code %1$s.*} property fails the start ({@code ignoreUnknownFields = false} on
+                 * {@link PixazoComponentConfiguration}) instead of being ignored; this says which property was meant.
+                 *
+                %2$s */
+                public class PixazoUnknownPropertyFailureAnalyzer
+                        extends AbstractFailureAnalyzer<UnboundConfigurationPropertiesException> {
+
+                    /** Every property of {@code %1$s.*}, as Spring's metadata names them. */
+                    static final List<String> PROPERTIES = List.of(
+                %3$s);
+
+                    private static final ConfigurationPropertyName PREFIX = ConfigurationPropertyName.of("%1$s");
+
+                    @Override
+                    protected FailureAnalysis analyze(Throwable root, UnboundConfigurationPropertiesException cause) {
+                        List<String> lines = new ArrayList<>();
+                        for (ConfigurationProperty property : cause.getUnboundProperties()) {
+                            ConfigurationPropertyName name = property.getName();
+                            if (!PREFIX.isAncestorOf(name)) {
+                                return null; // not ours: Spring's own analysis
+                            }
+                            lines.add(describe(name, property));
+                        }
+                        if (lines.isEmpty()) {
+                            return null;
+                        }
+                        return new FailureAnalysis(String.join("\\n", lines), "Fix the property name: the pixazo"
+                                + " component's properties are listed in its documentation and offered by your IDE.", cause);
+                    }
+
+                    /** "camel.component.pixazo.api-kye (from ...) is not a property of the pixazo component. Did you mean ...?" */
+                    static String describe(ConfigurationPropertyName name, ConfigurationProperty property) {
+                        String given = name.subName(PREFIX.getNumberOfElements()).toString();
+                        List<String> uniform = new ArrayList<>();
+                        for (String known : PROPERTIES) {
+                            uniform.add(known.replace("-", "").toLowerCase(Locale.ROOT));
+                        }
+                        List<String> closest = Spelling.closest(given.replace("-", "").toLowerCase(Locale.ROOT), uniform);
+                        String meant = closest.isEmpty() ? ""
+                                : " Did you mean %1$s." + PROPERTIES.get(uniform.indexOf(closest.get(0))) + "?";
+                        return name + (property.getOrigin() != null ? " (" + property.getOrigin() + ")" : "")
+                               + " is not a property of the pixazo component." + meant;
+                    }
+                }
+                """.formatted(PREFIX, GENERATED, names);
     }
 
     String metadata() throws IOException {

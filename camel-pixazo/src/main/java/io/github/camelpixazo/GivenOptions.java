@@ -27,9 +27,10 @@ final class GivenOptions {
      * @return            option name (as the catalog spells it) to the text written
      * @throws PixazoValidationException for a text Camel would not convert as written, or an option the URI repeats
      */
-    static Map<String, String> of(CamelContext context, String scheme, Map<String, Object> parameters) {
+    static Map<String, String> of(CamelContext context, String scheme, String uri, Map<String, Object> parameters) {
         OptionCatalog catalog = OptionCatalog.get();
         Map<String, String> given = new HashMap<>();
+        Map<String, String> written = writtenParameters(uri);
         parameters.forEach((name, value) -> {
             if (value instanceof Collection<?> values) {
                 // Camel collects a repeated URI parameter into a list, which no single-valued option converts from;
@@ -39,7 +40,7 @@ final class GivenOptions {
             }
             if (value instanceof String text) {
                 catalog.endpointOption(name).filter(GivenOptions::typed).ifPresent(option -> {
-                    OptionText.check(option.name(), option.type(), option.javaType(), text);
+                    OptionText.check(option.name(), option.type(), option.javaType(), text, written.get(name));
                     given.put(option.name(), text);
                 });
             }
@@ -58,6 +59,25 @@ final class GivenOptions {
             });
         }
         return Map.copyOf(given);
+    }
+
+    /**
+     * The query parameters as the endpoint URI shows them, not decoded: Camel hands the component decoded values, in
+     * which a '+' has become a space. Camel normalises the URI first, so {@code %2B} shows as '+' too.
+     */
+    static Map<String, String> writtenParameters(String uri) {
+        Map<String, String> written = new HashMap<>();
+        int query = uri == null ? -1 : uri.indexOf('?');
+        if (query < 0) {
+            return written;
+        }
+        for (String pair : uri.substring(query + 1).split("&")) {
+            int equals = pair.indexOf('=');
+            if (equals > 0) {
+                written.putIfAbsent(pair.substring(0, equals), pair.substring(equals + 1));
+            }
+        }
+        return written;
     }
 
     private static boolean typed(OptionCatalog.Option option) {

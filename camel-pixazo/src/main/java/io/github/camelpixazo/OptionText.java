@@ -18,7 +18,8 @@ import io.github.camelpixazo.error.PixazoValidationException;
  */
 final class OptionText {
 
-    private static final Pattern INTEGER = Pattern.compile("[+-]?\\d+");
+    // no '+': Camel does not read "+2" as 2 (it was refused as out of range)
+    private static final Pattern INTEGER = Pattern.compile("-?\\d+");
     private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
     /** Camel's duration syntax, units in this order and lower case: 1d2h3m4s5ms, 1h30m, 500ms, 15m. */
     private static final Pattern CAMEL_DURATION =
@@ -28,6 +29,26 @@ final class OptionText {
                                                  + " or in ISO-8601 (PT5S).";
 
     private OptionText() {
+    }
+
+    /**
+     * As {@link #check(String, String, String, String)}, for a value Camel decoded from an endpoint URI: a rejected
+     * value is quoted as the URI shows it ({@code written}), and when the URI had a {@code +}, which Camel decodes to
+     * a space as in an HTML form (also when written {@code %2B}), the message says so.
+     *
+     * @param written the value as the endpoint URI shows it, or null when unknown
+     */
+    static void check(String option, String type, String javaType, String text, String written) {
+        try {
+            check(option, type, javaType, text);
+        } catch (PixazoValidationException e) {
+            if (written == null || written.equals(text) || written.startsWith("RAW(") || written.startsWith("RAW{")) {
+                throw e;
+            }
+            String plus = written.contains("+") ? " In an endpoint URI Camel reads '+' (also written %2B) as a space,"
+                    + " as in a web form; write " + option + "=" + written.replace("+", "") + "." : "";
+            throw new PixazoValidationException(option, written, e.getProblem() + plus);
+        }
     }
 
     /**
@@ -92,11 +113,17 @@ final class OptionText {
         }
         String upper = text.toUpperCase(Locale.ROOT);
         if (upper.startsWith("P") || upper.startsWith("-P")) {
+            Duration parsed;
             try {
-                Duration.parse(text);
-                return;
+                parsed = Duration.parse(text);
             } catch (DateTimeParseException e) {
                 throw new PixazoValidationException(option, text, "is not an ISO-8601 duration; " + DURATION_FORMS);
+            }
+            try {
+                parsed.toMillis(); // what Camel's DurationConverter does, with an untyped ArithmeticException
+                return;
+            } catch (ArithmeticException tooLong) {
+                throw new PixazoValidationException(option, text, "is too long a duration.");
             }
         }
         if (text.startsWith("-")) {

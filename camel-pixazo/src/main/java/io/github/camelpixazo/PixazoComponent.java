@@ -178,7 +178,7 @@ public class PixazoComponent extends DefaultComponent implements SSLContextParam
         PixazoOperation operation = PixazoEndpoint.parseOperation(remaining);
         String scheme = uri.contains(":") ? uri.substring(0, uri.indexOf(':')) : "pixazo";
         // before Camel converts them: some bad texts would silently become other values (n=abc becomes 0)
-        Map<String, String> given = GivenOptions.of(getCamelContext(), scheme, parameters);
+        Map<String, String> given = GivenOptions.of(getCamelContext(), scheme, uri, parameters);
         boolean keyGiven = hasParameter(parameters, "apiKey");
         boolean baseUrlGiven = hasParameter(parameters, "baseUrl");
         PixazoEndpoint endpoint = new PixazoEndpoint(uri, this, operation, configuration.copy());
@@ -377,6 +377,8 @@ public class PixazoComponent extends DefaultComponent implements SSLContextParam
         if (store != null && store.owned()) {
             store.store().stop();
         }
+        // spooled bodies still held (an aggregation that never completed, a bean that kept one) go with the component
+        SpooledImageCache.deleteAll(getCamelContext());
         transport = null;
         scheduler = null;
         workerPool = null;

@@ -165,8 +165,9 @@ public class PixazoConfiguration implements Cloneable {
     @UriParam(label = "advanced", defaultValue = "1048576")
     @Metadata(description = "Images larger than this many bytes are streamed to a temporary file instead of the heap,"
                             + " and the body is then a StreamCache over that file (file: and ftp: producers copy it by"
-                            + " streaming; it still converts to byte[]), deleted when the exchange completes. Smaller"
-                            + " images are byte[]. The same applies to edit inputs that arrive as an InputStream. The"
+                            + " streaming; it still converts to byte[]), deleted once no message holds it any more"
+                            + " (an aggregation may keep it beyond its exchange), at the latest when the component stops."
+                            + " Smaller images are byte[]. The same applies to edit inputs that arrive as an InputStream. The"
                             + " files go to Camel's stream-caching spool directory when one is configured, else to"
                             + " java.io.tmpdir. -1 keeps every image in memory (up to 200 MB each); 0 always spools.")
     private long spoolThreshold = 1024 * 1024;
@@ -218,8 +219,9 @@ public class PixazoConfiguration implements Cloneable {
 
     @UriParam(label = "advanced", defaultValue = "1s", javaType = "java.time.Duration")
     @Metadata(description = "The first retry delay; it doubles on each further retry (with jitter), up to"
-                            + " maxRetryDelay. A Retry-After (on 429 or 503, in seconds or as an HTTP-date) replaces it"
-                            + " on every call: the next attempt never comes sooner than the gateway asked.")
+                            + " maxRetryDelay. A Retry-After (on 429 or 503, in seconds or as an HTTP-date) can only"
+                            + " lengthen it, on every call: the next attempt never comes sooner than the gateway asked,"
+                            + " nor sooner than this backoff (nor, for a job being waited for, than the poll interval).")
     private long retryDelay = 1_000;
 
     @UriParam(label = "advanced", defaultValue = "30s", javaType = "java.time.Duration")

@@ -12,6 +12,7 @@ import io.github.camelpixazo.error.PixazoValidationException;
 import io.github.camelpixazo.gateway.Gateways;
 import io.github.camelpixazo.gateway.ImageGateway;
 import io.github.camelpixazo.job.JobClientSettings;
+import io.github.camelpixazo.request.HeaderValues;
 import io.github.camelpixazo.job.PollSettings;
 import io.github.camelpixazo.job.RetryPolicy;
 import io.github.camelpixazo.request.Spelling;
@@ -21,6 +22,13 @@ import io.github.camelpixazo.request.Spelling;
  * route at start-up, naming the option, instead of failing every message.
  */
 record PixazoSettings(ImageGateway gateway, JobClientSettings client, PollSettings poll, RetryPolicy retryPolicy) {
+
+    /**
+     * The longest any duration option may be (jobTimeout, pollInterval, maxPollInterval, connectTimeout,
+     * readTimeout, retryDelay, maxRetryDelay): 7 days. A job takes seconds to minutes; a longer value is a typo or
+     * a unit mix-up, and very large ones overflowed the time arithmetic.
+     */
+    static final long MAX_DURATION_MILLIS = Duration.ofDays(7).toMillis();
 
     /** Pixazo's environment variable; each gateway has its own ({@link ImageGateway#apiKeyVariable()}). */
     static final String API_KEY_VARIABLE = "PIXAZO_API_KEY";
@@ -35,9 +43,11 @@ record PixazoSettings(ImageGateway gateway, JobClientSettings client, PollSettin
         URI baseUrl = baseUrl(config.getBaseUrl() != null ? config.getBaseUrl() : gateway.defaultBaseUrl());
         String apiKey = config.getApiKey() == null ? null : config.getApiKey().trim();
         String variable = gateway.apiKeyVariable();
+        String keySource = "set as the option apiKey";
         if (apiKey == null || apiKey.isEmpty()) {
             String fromEnvironment = environment.apply(variable);
             apiKey = fromEnvironment == null ? null : fromEnvironment.trim();
+            keySource = "read from the environment variable " + variable;
         }
         if (apiKey == null || apiKey.isEmpty()) {
             throw new PixazoValidationException("apiKey", null, "an API key for " + gateway.name() + " is required."
@@ -48,6 +58,14 @@ record PixazoSettings(ImageGateway gateway, JobClientSettings client, PollSettin
                     + " another gateway is not used for " + gateway.name() + " (see the option gateway). Avoid apiKey="
                     + " in endpoint URIs: route dumps print them. For the local sandbox any non-blank value works.");
         }
+        String where = keySource;
+        HeaderValues.tokenProblem(apiKey).ifPresent(problem -> {
+            // never quoted: the key is a secret, and the character is invisible anyway
+            throw new PixazoValidationException("apiKey", null, "the API key " + where + " " + problem + ". A key is"
+                    + " letters, digits and punctuation only: copy it again without that character (a key copied from a"
+                    + " secret store or a web page often brings a line break or a no-break space along). Nothing was"
+                    + " sent.");
+        });
         if (config.getSpoolThreshold() < -1) {
             throw new PixazoValidationException("spoolThreshold", given.getOrDefault("spoolThreshold",
                     String.valueOf(config.getSpoolThreshold())), "must be -1 (keep images in memory), 0 (always spool)"
@@ -75,6 +93,8 @@ record PixazoSettings(ImageGateway gateway, JobClientSettings client, PollSettin
             throw new PixazoValidationException("retryDelay", text(given, "retryDelay", config.getRetryDelay()),
                     "must not be negative.");
         }
+        atMostAWeek("retryDelay", config.getRetryDelay(), given);
+        atMostAWeek("maxRetryDelay", config.getMaxRetryDelay(), given);
         if (config.getMaxRetryDelay() < config.getRetryDelay()) {
             throw new PixazoValidationException("maxRetryDelay", text(given, "maxRetryDelay", config.getMaxRetryDelay()),
                     "must not be shorter than retryDelay (" + text(given, "retryDelay", config.getRetryDelay()) + ").");
@@ -134,7 +154,15 @@ record PixazoSettings(ImageGateway gateway, JobClientSettings client, PollSettin
             throw new PixazoValidationException(option, text(given, option, millis), "must be positive (e.g. 5s, 500ms,"
                     + " 15m).");
         }
+        atMostAWeek(option, millis, given);
         return Duration.ofMillis(millis);
+    }
+
+    private static void atMostAWeek(String option, long millis, Map<String, String> given) {
+        if (millis > MAX_DURATION_MILLIS) {
+            throw new PixazoValidationException(option, text(given, option, millis), "must be at most 7d ("
+                    + MAX_DURATION_MILLIS + " ms); a job takes seconds to minutes.");
+        }
     }
 
     /** What the user wrote for a duration option, else its value in milliseconds (set in Java: a number of ms). */

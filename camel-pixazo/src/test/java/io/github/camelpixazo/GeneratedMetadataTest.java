@@ -52,6 +52,20 @@ class GeneratedMetadataTest {
         }
     }
 
+    /**
+     * The component descriptor is where Camel looks for it, and only there: Camel's generator also writes a copy into
+     * the root of the output directory, which the build removes (a stray /component.properties in the jar).
+     */
+    @Test
+    void theComponentDescriptorIsOnlyInMetaInf() throws Exception {
+        java.nio.file.Path classes = java.nio.file.Path.of(PixazoComponent.class.getProtectionDomain().getCodeSource()
+                .getLocation().toURI());
+        assertTrue(java.nio.file.Files.isRegularFile(classes.resolve("META-INF/services/org/apache/camel/component.properties")),
+                "the descriptor is in META-INF/services/org/apache/camel");
+        assertFalse(java.nio.file.Files.exists(classes.resolve("component.properties")),
+                "a stray copy of component.properties sits at the root of " + classes);
+    }
+
     /** Option -> {type, default (null = none), enum values (null = not an enum)}. */
     private static final Map<String, List<String>> OPTIONS = Map.ofEntries(
             Map.entry("apiKey", list("string", null, null)),

@@ -26,6 +26,8 @@ class ReliabilityPageTest {
 
     private static final Path PAGE = Path.of("..", "docs", "reliability.adoc");
     private static final Path TESTS = Path.of("src", "test", "java");
+    /** The Spring Boot starter's tests, for the rows about its properties. */
+    private static final Path STARTER_TESTS = Path.of("camel-pixazo-starter", "src", "test", "java");
     private static final Pattern REFERENCE = Pattern.compile("^([A-Z][A-Za-z0-9]*)#([a-z][A-Za-z0-9]*)$");
     private static final Pattern TEST_ANNOTATION = Pattern.compile("@(Test|ParameterizedTest|RepeatedTest)\\b");
 
@@ -101,7 +103,7 @@ class ReliabilityPageTest {
     }
 
     private static Map<String, Path> testSources() throws IOException {
-        try (Stream<Path> files = Files.walk(TESTS)) {
+        try (Stream<Path> files = Stream.concat(Files.walk(TESTS), Files.walk(STARTER_TESTS))) {
             return files.filter(file -> file.toString().endsWith(".java"))
                     .collect(Collectors.toMap(file -> file.getFileName().toString().replace(".java", ""), file -> file,
                             (a, b) -> a));

@@ -1273,8 +1273,10 @@ public interface PixazoEndpointBuilderFactory {
         /**
          * The first retry delay; it doubles on each further retry (with
          * jitter), up to maxRetryDelay. A Retry-After (on 429 or 503, in
-         * seconds or as an HTTP-date) replaces it on every call: the next
-         * attempt never comes sooner than the gateway asked.
+         * seconds or as an HTTP-date) can only lengthen it, on every call: the
+         * next attempt never comes sooner than the gateway asked, nor sooner
+         * than this backoff (nor, for a job being waited for, than the poll
+         * interval).
          * 
          * The option is a: <code>long</code> type.
          * 
@@ -1291,8 +1293,10 @@ public interface PixazoEndpointBuilderFactory {
         /**
          * The first retry delay; it doubles on each further retry (with
          * jitter), up to maxRetryDelay. A Retry-After (on 429 or 503, in
-         * seconds or as an HTTP-date) replaces it on every call: the next
-         * attempt never comes sooner than the gateway asked.
+         * seconds or as an HTTP-date) can only lengthen it, on every call: the
+         * next attempt never comes sooner than the gateway asked, nor sooner
+         * than this backoff (nor, for a job being waited for, than the poll
+         * interval).
          * 
          * The option will be converted to a <code>long</code> type.
          * 
@@ -1310,11 +1314,13 @@ public interface PixazoEndpointBuilderFactory {
          * Images larger than this many bytes are streamed to a temporary file
          * instead of the heap, and the body is then a StreamCache over that
          * file (file: and ftp: producers copy it by streaming; it still
-         * converts to byte), deleted when the exchange completes. Smaller
-         * images are byte. The same applies to edit inputs that arrive as an
-         * InputStream. The files go to Camel's stream-caching spool directory
-         * when one is configured, else to java.io.tmpdir. -1 keeps every image
-         * in memory (up to 200 MB each); 0 always spools.
+         * converts to byte), deleted once no message holds it any more (an
+         * aggregation may keep it beyond its exchange), at the latest when the
+         * component stops. Smaller images are byte. The same applies to edit
+         * inputs that arrive as an InputStream. The files go to Camel's
+         * stream-caching spool directory when one is configured, else to
+         * java.io.tmpdir. -1 keeps every image in memory (up to 200 MB each); 0
+         * always spools.
          * 
          * The option is a: <code>long</code> type.
          * 
@@ -1332,11 +1338,13 @@ public interface PixazoEndpointBuilderFactory {
          * Images larger than this many bytes are streamed to a temporary file
          * instead of the heap, and the body is then a StreamCache over that
          * file (file: and ftp: producers copy it by streaming; it still
-         * converts to byte), deleted when the exchange completes. Smaller
-         * images are byte. The same applies to edit inputs that arrive as an
-         * InputStream. The files go to Camel's stream-caching spool directory
-         * when one is configured, else to java.io.tmpdir. -1 keeps every image
-         * in memory (up to 200 MB each); 0 always spools.
+         * converts to byte), deleted once no message holds it any more (an
+         * aggregation may keep it beyond its exchange), at the latest when the
+         * component stops. Smaller images are byte. The same applies to edit
+         * inputs that arrive as an InputStream. The files go to Camel's
+         * stream-caching spool directory when one is configured, else to
+         * java.io.tmpdir. -1 keeps every image in memory (up to 200 MB each); 0
+         * always spools.
          * 
          * The option will be converted to a <code>long</code> type.
          * 
@@ -2331,8 +2339,10 @@ public interface PixazoEndpointBuilderFactory {
         /**
          * The first retry delay; it doubles on each further retry (with
          * jitter), up to maxRetryDelay. A Retry-After (on 429 or 503, in
-         * seconds or as an HTTP-date) replaces it on every call: the next
-         * attempt never comes sooner than the gateway asked.
+         * seconds or as an HTTP-date) can only lengthen it, on every call: the
+         * next attempt never comes sooner than the gateway asked, nor sooner
+         * than this backoff (nor, for a job being waited for, than the poll
+         * interval).
          * 
          * The option is a: <code>long</code> type.
          * 
@@ -2349,8 +2359,10 @@ public interface PixazoEndpointBuilderFactory {
         /**
          * The first retry delay; it doubles on each further retry (with
          * jitter), up to maxRetryDelay. A Retry-After (on 429 or 503, in
-         * seconds or as an HTTP-date) replaces it on every call: the next
-         * attempt never comes sooner than the gateway asked.
+         * seconds or as an HTTP-date) can only lengthen it, on every call: the
+         * next attempt never comes sooner than the gateway asked, nor sooner
+         * than this backoff (nor, for a job being waited for, than the poll
+         * interval).
          * 
          * The option will be converted to a <code>long</code> type.
          * 
@@ -2368,11 +2380,13 @@ public interface PixazoEndpointBuilderFactory {
          * Images larger than this many bytes are streamed to a temporary file
          * instead of the heap, and the body is then a StreamCache over that
          * file (file: and ftp: producers copy it by streaming; it still
-         * converts to byte), deleted when the exchange completes. Smaller
-         * images are byte. The same applies to edit inputs that arrive as an
-         * InputStream. The files go to Camel's stream-caching spool directory
-         * when one is configured, else to java.io.tmpdir. -1 keeps every image
-         * in memory (up to 200 MB each); 0 always spools.
+         * converts to byte), deleted once no message holds it any more (an
+         * aggregation may keep it beyond its exchange), at the latest when the
+         * component stops. Smaller images are byte. The same applies to edit
+         * inputs that arrive as an InputStream. The files go to Camel's
+         * stream-caching spool directory when one is configured, else to
+         * java.io.tmpdir. -1 keeps every image in memory (up to 200 MB each); 0
+         * always spools.
          * 
          * The option is a: <code>long</code> type.
          * 
@@ -2390,11 +2404,13 @@ public interface PixazoEndpointBuilderFactory {
          * Images larger than this many bytes are streamed to a temporary file
          * instead of the heap, and the body is then a StreamCache over that
          * file (file: and ftp: producers copy it by streaming; it still
-         * converts to byte), deleted when the exchange completes. Smaller
-         * images are byte. The same applies to edit inputs that arrive as an
-         * InputStream. The files go to Camel's stream-caching spool directory
-         * when one is configured, else to java.io.tmpdir. -1 keeps every image
-         * in memory (up to 200 MB each); 0 always spools.
+         * converts to byte), deleted once no message holds it any more (an
+         * aggregation may keep it beyond its exchange), at the latest when the
+         * component stops. Smaller images are byte. The same applies to edit
+         * inputs that arrive as an InputStream. The files go to Camel's
+         * stream-caching spool directory when one is configured, else to
+         * java.io.tmpdir. -1 keeps every image in memory (up to 200 MB each); 0
+         * always spools.
          * 
          * The option will be converted to a <code>long</code> type.
          * 
@@ -2852,8 +2868,10 @@ public interface PixazoEndpointBuilderFactory {
         /**
          * The first retry delay; it doubles on each further retry (with
          * jitter), up to maxRetryDelay. A Retry-After (on 429 or 503, in
-         * seconds or as an HTTP-date) replaces it on every call: the next
-         * attempt never comes sooner than the gateway asked.
+         * seconds or as an HTTP-date) can only lengthen it, on every call: the
+         * next attempt never comes sooner than the gateway asked, nor sooner
+         * than this backoff (nor, for a job being waited for, than the poll
+         * interval).
          * 
          * The option is a: <code>long</code> type.
          * 
@@ -2870,8 +2888,10 @@ public interface PixazoEndpointBuilderFactory {
         /**
          * The first retry delay; it doubles on each further retry (with
          * jitter), up to maxRetryDelay. A Retry-After (on 429 or 503, in
-         * seconds or as an HTTP-date) replaces it on every call: the next
-         * attempt never comes sooner than the gateway asked.
+         * seconds or as an HTTP-date) can only lengthen it, on every call: the
+         * next attempt never comes sooner than the gateway asked, nor sooner
+         * than this backoff (nor, for a job being waited for, than the poll
+         * interval).
          * 
          * The option will be converted to a <code>long</code> type.
          * 
@@ -2889,11 +2909,13 @@ public interface PixazoEndpointBuilderFactory {
          * Images larger than this many bytes are streamed to a temporary file
          * instead of the heap, and the body is then a StreamCache over that
          * file (file: and ftp: producers copy it by streaming; it still
-         * converts to byte), deleted when the exchange completes. Smaller
-         * images are byte. The same applies to edit inputs that arrive as an
-         * InputStream. The files go to Camel's stream-caching spool directory
-         * when one is configured, else to java.io.tmpdir. -1 keeps every image
-         * in memory (up to 200 MB each); 0 always spools.
+         * converts to byte), deleted once no message holds it any more (an
+         * aggregation may keep it beyond its exchange), at the latest when the
+         * component stops. Smaller images are byte. The same applies to edit
+         * inputs that arrive as an InputStream. The files go to Camel's
+         * stream-caching spool directory when one is configured, else to
+         * java.io.tmpdir. -1 keeps every image in memory (up to 200 MB each); 0
+         * always spools.
          * 
          * The option is a: <code>long</code> type.
          * 
@@ -2911,11 +2933,13 @@ public interface PixazoEndpointBuilderFactory {
          * Images larger than this many bytes are streamed to a temporary file
          * instead of the heap, and the body is then a StreamCache over that
          * file (file: and ftp: producers copy it by streaming; it still
-         * converts to byte), deleted when the exchange completes. Smaller
-         * images are byte. The same applies to edit inputs that arrive as an
-         * InputStream. The files go to Camel's stream-caching spool directory
-         * when one is configured, else to java.io.tmpdir. -1 keeps every image
-         * in memory (up to 200 MB each); 0 always spools.
+         * converts to byte), deleted once no message holds it any more (an
+         * aggregation may keep it beyond its exchange), at the latest when the
+         * component stops. Smaller images are byte. The same applies to edit
+         * inputs that arrive as an InputStream. The files go to Camel's
+         * stream-caching spool directory when one is configured, else to
+         * java.io.tmpdir. -1 keeps every image in memory (up to 200 MB each); 0
+         * always spools.
          * 
          * The option will be converted to a <code>long</code> type.
          * 

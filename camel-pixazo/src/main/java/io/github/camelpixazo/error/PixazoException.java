@@ -14,10 +14,15 @@ public class PixazoException extends RuntimeCamelException implements HttpRespon
 
     private int httpStatus;
     private String httpStatusText;
-    private final String gatewayError;
-    private final String gatewayMessage;
+    private String gatewayError;
+    private String gatewayMessage;
     private final String requestId;
     private Duration retryAfter;
+    /** Set by {@link #redactWith}: the message and causes without secrets. */
+    private volatile Redacted redacted;
+
+    private record Redacted(String message, Throwable cause) {
+    }
 
     public PixazoException(String message) {
         this(message, 0, null, null, null, null);
@@ -34,6 +39,34 @@ public class PixazoException extends RuntimeCamelException implements HttpRespon
         this.gatewayError = gatewayError;
         this.gatewayMessage = gatewayMessage;
         this.requestId = requestId;
+    }
+
+    /** The message, without any secret an echoing gateway put into it (see {@link SecretRedactor}). */
+    @Override
+    public String getMessage() {
+        Redacted r = redacted;
+        return r != null ? r.message() : super.getMessage();
+    }
+
+    /** The cause; a redacted copy when its message quoted a secret (see {@link SecretRedactor}). */
+    @Override
+    public synchronized Throwable getCause() {
+        Redacted r = redacted;
+        return r != null ? r.cause() : super.getCause();
+    }
+
+    /**
+     * Removes every secret {@code redactor} knows from this exception's message, gateway words and cause chain, in
+     * place; returns this exception.
+     */
+    PixazoException redactWith(SecretRedactor redactor) {
+        Redacted r = redacted;
+        String message = redactor.redact(r != null ? r.message() : super.getMessage());
+        Throwable cause = redactor.redactedCause(r != null ? r.cause() : super.getCause());
+        gatewayError = redactor.redact(gatewayError);
+        gatewayMessage = redactor.redact(gatewayMessage);
+        redacted = new Redacted(message, cause);
+        return this;
     }
 
     /** The HTTP status the gateway answered with, or 0 when the failure did not come from an HTTP response. */

@@ -9,12 +9,14 @@ public class PixazoValidationException extends PixazoJobNotTakenException {
 
     private final String option;
     private final transient Object value;
+    private final String problem;
 
     /** A local validation failure: nothing left the JVM. */
     public PixazoValidationException(String option, Object value, String problem) {
         super("Invalid option '" + option + "'" + (value != null ? " = '" + abbreviate(value) + "'" : "") + ": " + problem);
         this.option = option;
         this.value = value;
+        this.problem = problem;
     }
 
     /** The gateway's HTTP 400. */
@@ -34,6 +36,7 @@ public class PixazoValidationException extends PixazoJobNotTakenException {
               httpStatus, gatewayError, gatewayMessage, null);
         this.option = null;
         this.value = null;
+        this.problem = null;
     }
 
     /** The option (or header) at fault for local validation failures; null when the gateway rejected the request. */
@@ -44,6 +47,11 @@ public class PixazoValidationException extends PixazoJobNotTakenException {
     /** The rejected value for local validation failures. */
     public Object getValue() {
         return value;
+    }
+
+    /** What is wrong with the value and what to do, without the option and value (null for the gateway's 400). */
+    public String getProblem() {
+        return problem;
     }
 
     /** As the user gave it, with invisible characters escaped and long values cut (see {@link UserText}). */

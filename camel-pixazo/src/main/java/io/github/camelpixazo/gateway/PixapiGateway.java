@@ -13,12 +13,14 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelpixazo.error.PixazoException;
+import io.github.camelpixazo.error.PixazoLocalIoException;
 import io.github.camelpixazo.error.PixazoMalformedResponseException;
 import io.github.camelpixazo.error.PixazoValidationException;
 import io.github.camelpixazo.http.HttpReply;
 import io.github.camelpixazo.http.MultipartBody;
 import io.github.camelpixazo.http.RequestBody;
 import io.github.camelpixazo.http.SpooledReply;
+import io.github.camelpixazo.media.LocalIoException;
 import io.github.camelpixazo.media.SpoolTarget;
 import io.github.camelpixazo.request.ImageBackground;
 import io.github.camelpixazo.request.ImageInput;
@@ -405,6 +407,11 @@ public final class PixapiGateway implements ImageGateway {
                                           String requestId) {
         try {
             return InlineImageReader.read(reply, spool, prefix);
+        } catch (LocalIoException disk) { // this machine's spool, not Pixapi's answer: never retried, never "malformed"
+            throw new PixazoLocalIoException("Could not store the images of Pixapi's answer to the " + what + ": "
+                    + disk.getMessage() + (requestId != null ? " The job is complete and paid: fetch its images with"
+                    + " pixazo:status rather than submitting again." : " The job was made and billed; it is not"
+                    + " resubmitted automatically."), requestId, disk);
         } catch (IOException e) {
             throw new PixazoMalformedResponseException("Pixapi's answer to the " + what + " (HTTP " + reply.status()
                     + ") is not the documented JSON (" + e.getMessage() + "): " + GatewayJson.snippet(reply)

@@ -204,16 +204,35 @@ public final class HttpTransport implements AutoCloseable {
         return builder.build();
     }
 
-    private HttpRequest request(HttpCall call) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(call.uri()).method(call.method(), publisher(call.body()));
-        call.headers().forEach(builder::header);
-        if (settings.userAgent() != null) {
-            builder.setHeader("User-Agent", settings.userAgent());
+    /**
+     * The JDK's request for a call. Header values are checked first ({@link io.github.camelpixazo.request.HeaderValues}): the JDK's own refusal
+     * quotes the value, which may be the API key.
+     *
+     * @throws UnsendableRequestException when the request cannot be built; nothing was sent
+     */
+    private HttpRequest request(HttpCall call) throws UnsendableRequestException {
+        for (Map.Entry<String, String> header : call.headers().entrySet()) {
+            java.util.Optional<String> problem = io.github.camelpixazo.request.HeaderValues.problem(header.getValue());
+            if (problem.isPresent()) {
+                throw new UnsendableRequestException("The value of the HTTP header " + header.getKey() + " "
+                        + problem.get() + ", which HTTP does not allow: nothing was sent.");
+            }
         }
-        if (call.body() != null) {
-            builder.setHeader("Content-Type", call.body().contentType());
+        try {
+            HttpRequest.Builder builder = HttpRequest.newBuilder(call.uri()).method(call.method(),
+                    publisher(call.body()));
+            call.headers().forEach(builder::header);
+            if (settings.userAgent() != null) {
+                builder.setHeader("User-Agent", settings.userAgent());
+            }
+            if (call.body() != null) {
+                builder.setHeader("Content-Type", call.body().contentType());
+            }
+            return builder.build();
+        } catch (IllegalArgumentException | IllegalStateException refused) { // its message may quote a header value
+            throw new UnsendableRequestException("The HTTP request to " + call.uri().getHost() + " could not be built ("
+                    + refused.getClass().getSimpleName() + "): nothing was sent.");
         }
-        return builder.build();
     }
 
     /** Segments are read while they are sent, each from a fresh stream, so a retried call sends them again whole. */

@@ -47,7 +47,11 @@ public final class RequestBody {
     public record FileSegment(Path path, long length) implements Segment {
         @Override
         public InputStream open() throws IOException {
-            return Files.newInputStream(path);
+            try {
+                return Files.newInputStream(path);
+            } catch (IOException e) { // deleted or made unreadable since it was checked: this machine's failure
+                throw io.github.camelpixazo.media.LocalIoException.input(path, e);
+            }
         }
     }
 

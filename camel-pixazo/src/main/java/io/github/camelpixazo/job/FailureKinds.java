@@ -10,6 +10,7 @@ import io.github.camelpixazo.error.PixazoException;
 import io.github.camelpixazo.error.PixazoRateLimitException;
 import io.github.camelpixazo.error.PixazoValidationException;
 import io.github.camelpixazo.http.TimeLimitExceededException;
+import io.github.camelpixazo.media.LocalIoException;
 
 /**
  * The one place that says what a failure means for a job: was a request sent at all, did the gateway take a submit,
@@ -29,6 +30,34 @@ public final class FailureKinds {
                || failure instanceof NoRouteToHostException
                // the time limit passed while the call still waited for a free connection
                || failure instanceof TimeLimitExceededException limit && !limit.requestStarted();
+    }
+
+    /**
+     * This machine failed, not the gateway: a spool directory or temporary file that cannot be written, a full disk, a
+     * local input file that cannot be read ({@link LocalIoException}, anywhere in the cause chain, since the HTTP
+     * client wraps what a request body or a response sink throws). Never retried: asking the gateway again would fail
+     * the same way, and downloading an image again and again until the deadline only fills the network.
+     */
+    public static boolean local(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof LocalIoException) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    /** The {@link LocalIoException} in the cause chain, or null. */
+    public static LocalIoException localCause(Throwable failure) {
+        for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof LocalIoException local) {
+                return local;
+            }
+        }
+        return null;
     }
 
     /** No response within readTimeout (the request was sent: its effect is unknown). */
@@ -64,11 +93,12 @@ public final class FailureKinds {
      * After a job was accepted, the gateway (or the media host) said that the job, its result or the key is gone, so
      * asking again cannot help: a 4xx other than 408, 425 and 429 - typically 401/403 (key rejected or not allowed,
      * or a signed result URL that expired), 404/410 (no such job, or a result URL that has expired), 400 (a request
-     * id it does not accept). Also a request that could not be made at all (an invalid request id) and a failing JVM
+     * id it does not accept). Also a request that could not be made at all (an invalid request id, a header value HTTP does not allow) and a failing JVM
      * ({@link VirtualMachineError}: asking again would fail the same way).
      */
     public static boolean jobOrKeyGone(Throwable failure) {
-        if (failure instanceof VirtualMachineError || failure instanceof PixazoValidationException) {
+        if (failure instanceof VirtualMachineError || failure instanceof PixazoValidationException
+            || failure instanceof io.github.camelpixazo.http.UnsendableRequestException) {
             return true;
         }
         if (failure instanceof PixazoException pixazo) {
@@ -80,11 +110,11 @@ public final class FailureKinds {
 
     /**
      * The one rule for every failure of a status query or a download after the job was accepted: transient - ask
-     * again, until the job's deadline - unless {@link #jobOrKeyGone(Throwable)}. Transient includes 408, 425, 429, every
+     * again, until the job's deadline - unless {@link #jobOrKeyGone(Throwable)} or {@link #local(Throwable)}. Transient includes 408, 425, 429, every
      * 5xx, I/O errors and timeouts, malformed answers (not JSON, not an image) and oversized ones: a proxy's
      * error page or a truncated answer says nothing about the job.
      */
     public static boolean transientAfterAcceptance(Throwable failure) {
-        return !jobOrKeyGone(failure);
+        return !jobOrKeyGone(failure) && !local(failure);
     }
 }

@@ -14,6 +14,7 @@ import io.github.camelpixazo.error.PixazoMalformedResponseException;
 import io.github.camelpixazo.error.PixazoTimeoutException;
 import io.github.camelpixazo.error.PixazoUnreachableException;
 import io.github.camelpixazo.error.PixazoValidationException;
+import io.github.camelpixazo.error.SecretRedactor;
 import io.github.camelpixazo.gateway.CallPhase;
 import io.github.camelpixazo.gateway.GatewayCall;
 import io.github.camelpixazo.gateway.ImageGateway;
@@ -56,6 +57,7 @@ public final class JobClient {
     private final JobClientSettings settings;
     private final String base;
     private final CallListener listener;
+    private final SecretRedactor redactor;
 
     public JobClient(ImageGateway gateway, HttpTransport transport, Retrier retrier, JobClientSettings settings) {
         this(gateway, transport, retrier, settings, CallListener.NONE);
@@ -71,6 +73,12 @@ public final class JobClient {
         this.settings = settings;
         String url = settings.baseUrl().toString();
         this.base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        this.redactor = SecretRedactor.of(settings.apiKey());
+    }
+
+    /** Removes this client's API key, in every form an echo may take, from text and failures it quotes. */
+    public SecretRedactor redactor() {
+        return redactor;
     }
 
     /** The gateway this client talks to. */
@@ -105,13 +113,14 @@ public final class JobClient {
         AtomicReference<Throwable> latest = new AtomicReference<>();
         return retrier.run("a submit to " + base + ". The job may have been queued: check the " + gateway.name()
                            + " dashboard before sending the message again.", deadline,
-                timeLeft -> recordingFailure(Futures.map(send(call, timeLeft, spool, CallPhase.SUBMIT, null), reply -> {
+                timeLeft -> recordingFailure(redacting(Futures.map(send(call, timeLeft, spool, CallPhase.SUBMIT,
+                        null), reply -> {
                     try {
                         return gateway.parseSubmitted(reply, request, spool);
                     } finally {
                         reply.delete();
                     }
-                }), latest), (failure, retries) -> {
+                })), latest), (failure, retries) -> {
                     if (retries >= policy.maxRetries() || !FailureKinds.submitNotTaken(failure)) {
                         return Optional.empty();
                     }
@@ -173,7 +182,7 @@ public final class JobClient {
             return CompletableFuture.failedFuture(invalid);
         }
         String requestId = job.requestId();
-        return Futures.map(send(call, timeLimit, spool, CallPhase.STATUS, requestId), reply -> {
+        return redacting(Futures.map(send(call, timeLimit, spool, CallPhase.STATUS, requestId), reply -> {
             JobSnapshot snapshot;
             try {
                 snapshot = gateway.parseStatus(reply, job, spool);
@@ -186,8 +195,31 @@ public final class JobClient {
                         + requestId + " with request id '" + snapshot.requestId() + "'.", reply.status(), requestId,
                         null);
             }
-            return snapshot;
-        });
+            return revealsSecret(snapshot) ? withoutSecret(snapshot) : snapshot;
+        }));
+    }
+
+    /**
+     * Every failure of an attempt without the key: a gateway or proxy that echoes it (in a reply body, its error
+     * words, a parser's message, the JDK's) must not put it into an exception, a log line or a header.
+     */
+    private <T> CompletableFuture<T> redacting(CompletableFuture<T> attempt) {
+        return Futures.mapFailure(attempt, failure -> redactor.redact(failure));
+    }
+
+    private boolean revealsSecret(JobSnapshot snapshot) {
+        return redactor.reveals(snapshot.error()) || snapshot.mediaUrls().stream().anyMatch(redactor::reveals);
+    }
+
+    /**
+     * The snapshot with the key masked in its reason and its result URLs: a URL that carries the key is not fetched
+     * as it is (the key would go to the media host, and into any HTTP log); its masked form fails to download, and
+     * says why.
+     */
+    private JobSnapshot withoutSecret(JobSnapshot s) {
+        return new JobSnapshot(s.requestId(), s.status(), s.model(), redactor.redact(s.error()),
+                s.mediaUrls().stream().map(redactor::redact).toList(), s.mediaType(), s.createdAt(), s.updatedAt(),
+                s.completedAt(), s.progress(), s.images());
     }
 
     /** {@link #statusOnce(JobRef, Duration, SpoolTarget)} for a job of this gateway known by its id only. */
@@ -276,17 +308,17 @@ public final class JobClient {
                 : new byte[0]);
     }
 
-    /** A gateway that echoes the key in an error text must not put it into our exception messages. */
+    /**
+     * A gateway that echoes the key in an error body must not put it into our exception messages: removed before the
+     * gateway reads its words, in every form {@link SecretRedactor} knows (the failure is redacted again on its way
+     * out, see {@link #redacting}).
+     */
     private HttpReply scrub(HttpReply reply) {
-        String key = settings.apiKey();
-        if (key == null || key.isEmpty()) {
-            return reply;
-        }
         String body = reply.bodyText();
-        if (!body.contains(key)) {
+        if (!redactor.reveals(body)) {
             return reply;
         }
-        return new HttpReply(reply.status(), reply.headers(), body.replace(key, "xxxxxx").getBytes(StandardCharsets.UTF_8));
+        return new HttpReply(reply.status(), reply.headers(), redactor.redact(body).getBytes(StandardCharsets.UTF_8));
     }
 
     /**
@@ -330,6 +362,19 @@ public final class JobClient {
     PixazoException describe(Throwable failure, CallPhase phase, String requestId) {
         if (failure instanceof PixazoException pixazo) {
             return pixazo;
+        }
+        io.github.camelpixazo.media.LocalIoException local = FailureKinds.localCause(failure);
+        if (local != null) { // this machine, not the gateway: never retried
+            boolean answerLost = phase == CallPhase.SUBMIT && !local.isInput(); // sent whole, its answer not stored
+            return new io.github.camelpixazo.error.PixazoLocalIoException(local.getMessage() + (answerLost
+                    ? " The submit was sent and its answer could not be stored: the job may have been queued and billed,"
+                      + " so it is not resubmitted automatically: check the " + gateway.name() + " dashboard before"
+                      + " sending the message again." : ""), requestId, failure);
+        }
+        if (failure instanceof io.github.camelpixazo.http.UnsendableRequestException unsendable) {
+            return new PixazoException(unsendable.getMessage() + " Nothing was " + (phase == CallPhase.SUBMIT
+                    ? "queued" : "changed") + ": fix the value, then send the message again.", 0, null, null,
+                    requestId, null);
         }
         String where = base + " (" + failure.getClass().getSimpleName()
                        + (failure.getMessage() != null ? ": " + failure.getMessage() : "") + ")";

@@ -27,8 +27,8 @@ import org.slf4j.LoggerFactory;
  * The poll loop is the only retry layer of a waiting job's status queries: each query is a single attempt
  * ({@link JobClient#statusOnce}) given what is left of the job's {@link Deadline}; a failed one is classified by
  * {@link FailureKinds#transientAfterAcceptance} and, when transient, asked again after the gateway's
- * {@code Retry-After} (obeyed whole, however long: the deadline is the only cap for a job that is paid for) or the
- * retry backoff. No query starts after the deadline, and its expiry is always a {@link PixazoTimeoutException}
+ * {@code Retry-After} (obeyed whole, however long: the deadline is the only cap for a job that is paid for), never
+ * sooner than the retry backoff and the current poll interval ({@link RetryPolicy#delay(Throwable, int, Duration)}). No query starts after the deadline, and its expiry is always a {@link PixazoTimeoutException}
  * carrying the request id.
  */
 public final class JobWaiter {
@@ -122,7 +122,7 @@ public final class JobWaiter {
         }
 
         void schedule(Duration delay) {
-            long delayNanos = Math.max(0, Math.min(delay.toNanos(), deadline.remaining().toNanos()));
+            long delayNanos = Math.max(0, Math.min(Durations.nanos(delay), deadline.remaining().toNanos()));
             try {
                 scheduler.schedule(this::poll, delayNanos, TimeUnit.NANOSECONDS);
             } catch (RejectedExecutionException stopping) {
@@ -162,7 +162,7 @@ public final class JobWaiter {
             }
             if (error != null) {
                 Throwable failure = Retrier.unwrap(error);
-                if (FailureKinds.jobOrKeyGone(failure)) {
+                if (!FailureKinds.transientAfterAcceptance(failure)) {
                     result.completeExceptionally(failure instanceof PixazoException
                             ? failure : client.describe(failure, CallPhase.STATUS, job.requestId()));
                     return;
@@ -174,7 +174,8 @@ public final class JobWaiter {
                     expire();
                     return;
                 }
-                Duration delay = client.retryPolicy().delay(failure, failures);
+                // never sooner than the poll interval: a 429 or 503 asks to slow down, whatever its Retry-After says
+                Duration delay = client.retryPolicy().delay(failure, failures, interval);
                 LOG.debug("Job {}: status query failed ({}); asking again in {} ms", job.requestId(),
                         JobClient.message(failure), delay.toMillis());
                 JobEvents.tell(events::retried);

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 import io.github.camelpixazo.error.PixazoException;
+import io.github.camelpixazo.error.PixazoLocalIoException;
 import io.github.camelpixazo.error.PixazoTimeoutException;
 import io.github.camelpixazo.http.BodySink;
 import io.github.camelpixazo.http.HttpCall;
@@ -22,6 +23,7 @@ import io.github.camelpixazo.http.RetryAfter;
 import io.github.camelpixazo.http.SpoolingSink;
 import io.github.camelpixazo.media.DownloadedImage;
 import io.github.camelpixazo.media.ImageFormat;
+import io.github.camelpixazo.media.LocalIoException;
 import io.github.camelpixazo.media.SpoolSettings;
 import io.github.camelpixazo.media.SpoolWriter;
 import io.github.camelpixazo.media.SpooledData;
@@ -152,6 +154,11 @@ public final class MediaDownloader {
                     Throwable failure = Retrier.unwrap(error);
                     if (failure instanceof PixazoException pixazo) {
                         throw pixazo;
+                    }
+                    LocalIoException local = FailureKinds.localCause(failure);
+                    if (local != null) { // the disk, not the media host: downloading again would not help
+                        throw new PixazoLocalIoException("Could not store the image " + url + " of job " + requestId
+                                + ": " + local.getMessage() + afterwards, requestId, failure);
                     }
                     throw new PixazoException("Could not download " + url + " of job " + requestId + " ("
                             + failure.getClass().getSimpleName() + ": " + failure.getMessage() + ")." + afterwards,

@@ -136,13 +136,14 @@ public final class Retrier {
                 return;
             }
             long remaining = deadline.remaining().toNanos();
+            long wait = Math.max(0, Durations.nanos(delay.get())); // a Retry-After may be longer than 292 years
             Throwable last = telling;
             // a wait that reaches past the deadline ends the call at the deadline, without a last attempt
-            Runnable next = delay.get().toNanos() >= remaining
+            Runnable next = wait >= remaining
                     ? () -> result.completeExceptionally(expiredFailure(last))
                     : () -> attempt(retries + 1, last);
             try {
-                scheduler.schedule(next, Math.min(delay.get().toNanos(), remaining), TimeUnit.NANOSECONDS);
+                scheduler.schedule(next, Math.min(wait, remaining), TimeUnit.NANOSECONDS);
             } catch (RejectedExecutionException stopping) {
                 result.completeExceptionally(cause);
             }

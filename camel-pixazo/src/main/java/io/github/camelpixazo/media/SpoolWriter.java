@@ -64,8 +64,12 @@ public final class SpoolWriter {
             spill();
         }
         if (channel != null) {
-            while (chunk.hasRemaining()) {
-                channel.write(chunk);
+            try {
+                while (chunk.hasRemaining()) {
+                    channel.write(chunk);
+                }
+            } catch (IOException full) { // e.g. no space left on the device
+                throw LocalIoException.spool(settings.directory(), full);
             }
         } else if (chunk.hasArray()) {
             memory.write(chunk.array(), chunk.arrayOffset() + chunk.position(), count);
@@ -102,7 +106,11 @@ public final class SpoolWriter {
             memory = null;
             return SpooledData.inMemory(bytes);
         }
-        channel.close();
+        try {
+            channel.close();
+        } catch (IOException e) {
+            throw LocalIoException.spool(settings.directory(), e);
+        }
         return SpooledData.inFile(file, length, head.toByteArray());
     }
 
@@ -143,15 +151,27 @@ public final class SpoolWriter {
         return length;
     }
 
+    /**
+     * Moves what was received to a new temporary file. Failures here are this machine's, not the sender's, so they are
+     * a {@link LocalIoException} naming the directory: receiving the body again would fail the same way.
+     */
     private void spill() throws IOException {
-        Files.createDirectories(settings.directory());
-        file = Files.createTempFile(settings.directory(), prefix + "-", ".spool");
+        try {
+            Files.createDirectories(settings.directory());
+            file = Files.createTempFile(settings.directory(), prefix + "-", ".spool");
+        } catch (IOException e) {
+            throw LocalIoException.spool(settings.directory(), e);
+        }
         if (!tempFiles.register(file)) {
             done = true;
             throw new IOException("The exchange ended while its image was being received; the partial file was deleted");
         }
-        channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
-        memory.writeTo(java.nio.channels.Channels.newOutputStream(channel)); // no copy of what was received
+        try {
+            channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+            memory.writeTo(java.nio.channels.Channels.newOutputStream(channel)); // no copy of what was received
+        } catch (IOException e) {
+            throw LocalIoException.spool(settings.directory(), e);
+        }
         memory = null;
     }
 

@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 
 import io.github.camelpixazo.PixazoEndpoint;
 import io.github.camelpixazo.error.PixazoTimeoutException;
+import io.github.camelpixazo.error.SecretRedactor;
 import io.github.camelpixazo.job.Deadline;
 import io.github.camelpixazo.job.Durations;
 import io.github.camelpixazo.job.Retrier;
@@ -73,7 +74,7 @@ abstract class AsyncJobProducer extends DefaultAsyncProducer {
         try {
             work = start(exchange, deadline);
         } catch (Throwable e) {
-            exchange.setException(e);
+            exchange.setException(withoutSecrets(e));
             callback.done(true);
             return true;
         }
@@ -111,10 +112,18 @@ abstract class AsyncJobProducer extends DefaultAsyncProducer {
         }
     }
 
-    private static void finish(Exchange exchange, AsyncCallback callback, Consumer<Message> writer, Throwable error) {
+    /**
+     * The failure the route sees, without the endpoint's API key in any form (see {@link SecretRedactor}): the last
+     * guard for whatever quoted an echoing gateway, proxy or library on the way here.
+     */
+    private Throwable withoutSecrets(Throwable failure) {
+        return getEndpoint().jobClient() != null ? getEndpoint().jobClient().redactor().redact(failure) : failure;
+    }
+
+    private void finish(Exchange exchange, AsyncCallback callback, Consumer<Message> writer, Throwable error) {
         try {
             if (error != null) {
-                exchange.setException(Retrier.unwrap(error));
+                exchange.setException(withoutSecrets(Retrier.unwrap(error)));
             } else {
                 writer.accept(exchange.getMessage());
             }

@@ -10,8 +10,10 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 
+import io.github.camelpixazo.error.PixazoLocalIoException;
 import io.github.camelpixazo.error.PixazoValidationException;
 import io.github.camelpixazo.media.DataUri;
+import io.github.camelpixazo.media.LocalIoException;
 import io.github.camelpixazo.media.SpoolWriter;
 import io.github.camelpixazo.media.SpooledData;
 import io.github.camelpixazo.request.ImageInput;
@@ -101,6 +103,9 @@ public final class ImageInputReader {
         if (DataUri.isDataUri(trimmed) || lower.startsWith("https://") || lower.startsWith("http://")) {
             return fromText(option, option + " option", trimmed);
         }
+        if (lower.startsWith("file:")) {
+            RegularFiles.require(option, option + " option", Path.of(trimmed.substring("file:".length())));
+        }
         try (InputStream in = ResourceHelper.resolveMandatoryResourceAsInputStream(context, trimmed)) {
             return ImageInput.ofBytes(option + " option (" + trimmed + ")", readBounded(option, trimmed, in));
         } catch (IOException e) {
@@ -140,6 +145,7 @@ public final class ImageInputReader {
     }
 
     private static ImageInput fromPath(String option, String source, Path path) {
+        RegularFiles.require(option, source, path);
         try {
             long size = Files.size(path);
             if (size > ImageRequestValidator.MAX_IMAGE_BYTES) {
@@ -167,6 +173,10 @@ public final class ImageInputReader {
             }
             SpooledData data = writer.finish();
             return data.inMemory() ? ImageInput.ofBytes(source, data.bytes()) : ImageInput.ofFile(source, data.file());
+        } catch (LocalIoException disk) { // the spool directory, not the user's input
+            writer.discard();
+            throw new PixazoLocalIoException("The " + option + " in " + source + " could not be spooled: "
+                    + disk.getMessage(), null, disk);
         } catch (IOException e) {
             writer.discard();
             throw new PixazoValidationException(option, source, "cannot be read: " + e.getMessage());

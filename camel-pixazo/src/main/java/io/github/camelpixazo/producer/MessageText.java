@@ -190,6 +190,7 @@ public final class MessageText {
 
     private static byte[] fromPath(String option, String source, Path path, long maxBytes, Charset charset,
                                    int maxCharacters) throws IOException {
+        RegularFiles.require(option, source, path);
         if (Files.size(path) > maxBytes) {
             throw tooLong(option, source, maxBytes, charset, maxCharacters);
         }

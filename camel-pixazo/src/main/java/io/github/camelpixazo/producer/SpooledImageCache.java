@@ -6,52 +6,64 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.lang.ref.Cleaner;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.camelpixazo.media.SpooledData;
 
+import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.StreamCache;
-import org.apache.camel.support.SynchronizationAdapter;
 
 /**
  * The message body of an image that was too big to keep in the heap: a Camel {@link StreamCache} over the temporary
  * file it was downloaded to. {@code file:} and {@code ftp:} producers copy it by streaming; {@code getBody(byte[].class)}
- * still works (reading it whole into memory). The file is deleted when the exchange completes - and, if the body
- * was copied into other exchanges (multicast, wire tap, aggregation), once all of them have completed.
+ * still works (reading it whole into memory).
+ * <p>
+ * The file lives as long as anything holds the body: it is deleted once no copy of this object is reachable any more
+ * (the JDK's {@link Cleaner}, at the garbage collection after the last holder let go), and at the latest when the
+ * component stops. Not when the exchange that made it completes: Camel's aggregator, and any route step that keeps a
+ * body, hands it to another exchange without telling it (Camel's own file stream cache, which counts exchanges, loses
+ * its file there too). {@link #copy(Exchange)} (multicast, wire tap) shares the file with a reader of its own. The same
+ * model as Apache Commons FileUpload's temporary files (commons-io {@code FileCleaningTracker}).
  */
 public final class SpooledImageCache extends InputStream implements StreamCache {
 
-    /** The file and the number of exchanges still using it. */
+    private static final Cleaner CLEANER = Cleaner.create(task -> {
+        Thread thread = new Thread(task, "PixazoSpoolCleaner");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    /** Every spooled body's file not deleted yet, by CamelContext, so that a stopping component deletes its own. */
+    private static final Map<Path, Tracked> LIVE = new ConcurrentHashMap<>();
+
+    private record Tracked(CamelContext context, Cleaner.Cleanable cleanable) {
+    }
+
+    /** The file, shared by every copy of the body; deleted when none of them is reachable. */
     private static final class SharedFile {
         private final Path path;
         private final long length;
-        private final AtomicInteger users = new AtomicInteger();
 
-        SharedFile(Path path, long length) {
+        SharedFile(Path path, long length, CamelContext context) {
             this.path = path;
             this.length = length;
+            LIVE.put(path, new Tracked(context, CLEANER.register(this, new Deletion(path))));
         }
+    }
 
-        void use(Exchange exchange) {
-            users.incrementAndGet();
-            exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
-                @Override
-                public void onDone(Exchange done) {
-                    if (users.decrementAndGet() == 0) {
-                        try {
-                            Files.deleteIfExists(path);
-                        } catch (IOException e) {
-                            path.toFile().deleteOnExit();
-                        }
-                    }
-                }
-
-                @Override
-                public String toString() {
-                    return "OnCompletion[pixazo spooled image]";
-                }
-            });
+    /** Deletes a file; holds only its path, never the body (which would then stay reachable for ever). */
+    private record Deletion(Path path) implements Runnable {
+        @Override
+        public void run() {
+            LIVE.remove(path);
+            try {
+                Files.deleteIfExists(path);
+            } catch (IOException e) {
+                path.toFile().deleteOnExit();
+            }
         }
     }
 
@@ -63,16 +75,21 @@ public final class SpooledImageCache extends InputStream implements StreamCache 
         this.file = file;
     }
 
-    /**
-     * The body for spooled {@code data}, owned from now on by {@code exchange}: the file is deleted when it completes.
-     */
+    /** The body for spooled {@code data} made for {@code exchange}: its file lives as long as the body is held. */
     static SpooledImageCache of(SpooledData data, Exchange exchange) {
-        SharedFile shared = new SharedFile(data.file(), data.length());
-        shared.use(exchange);
-        return new SpooledImageCache(shared);
+        return new SpooledImageCache(new SharedFile(data.file(), data.length(), exchange.getContext()));
     }
 
-    /** The temporary file (valid until the exchange completes). */
+    /**
+     * Deletes the files of every spooled body made in {@code context} that is still held (the component stops: an
+     * aggregation that never completed, a body kept by a bean).
+     */
+    public static void deleteAll(CamelContext context) {
+        LIVE.values().stream().filter(tracked -> tracked.context() == context).toList()
+                .forEach(tracked -> tracked.cleanable().clean());
+    }
+
+    /** The temporary file (valid while this body is held). */
     public Path file() {
         return file.path;
     }
@@ -136,9 +153,9 @@ public final class SpooledImageCache extends InputStream implements StreamCache 
         Files.copy(file.path, os);
     }
 
+    /** Another reader over the same file (multicast, wire tap): the file lives while either is held. */
     @Override
     public StreamCache copy(Exchange exchange) {
-        file.use(exchange);
         return new SpooledImageCache(file);
     }
 

@@ -138,7 +138,11 @@ public final class ImageInput {
             return new ByteArrayInputStream(bytes);
         }
         if (file != null) {
-            return Files.newInputStream(file);
+            try {
+                return Files.newInputStream(file);
+            } catch (IOException e) { // deleted or made unreadable since it was checked: this machine's failure
+                throw io.github.camelpixazo.media.LocalIoException.input(file, e);
+            }
         }
         throw new IllegalStateException(source + " is a remote image: it has no local bytes");
     }

@@ -25,13 +25,6 @@ public final class ImageRequestValidator {
     /** GPT Image 2's size presets; kept here for the catalog test, defined in {@link Sizes}. */
     static final List<ImageSize> GPT_IMAGE_2_PRESETS = Sizes.GPT_IMAGE_2_PRESETS;
 
-    private static final java.util.regex.Pattern IPV4_LOOPBACK =
-            java.util.regex.Pattern.compile("127(\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)){3}");
-
-    private static final java.util.regex.Pattern PRIVATE_IPV4 = java.util.regex.Pattern.compile(
-            "10(\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)){3}"
-            + "|(192\\.168|172\\.(1[6-9]|2\\d|3[01])|169\\.254)(\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)){2}"
-            + "|0(\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)){3}");
 
     private final GatewayCapabilities gateway;
 
@@ -251,7 +244,16 @@ public final class ImageRequestValidator {
         if (uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
             throw new PixazoValidationException("webhookUrl", url, "must be an absolute https URL.");
         }
-        if (scheme.equals("http") && !(allowHttpLoopback && isLoopback(uri.getHost()))) {
+        if (uri.getRawUserInfo() != null) {
+            throw new PixazoValidationException("webhookUrl", url, USER_INFO);
+        }
+        HeaderValues.tokenProblem(url).ifPresent(problem -> {
+            // a gateway may send it as an HTTP header, where only US-ASCII goes through as meant
+            throw new PixazoValidationException("webhookUrl", url, problem + ": percent-encode it (as"
+                    + " java.net.URI.toASCIIString() does).");
+        });
+        boolean localTest = allowHttpLoopback && UrlHost.isLoopback(uri.getHost());
+        if (scheme.equals("http") && !localTest) {
             throw new PixazoValidationException("webhookUrl", url, "the gateway only calls https webhooks"
                     + (allowHttpLoopback ? "; plain http is allowed for loopback hosts only."
                             : "; for local tests set webhookAllowHttpLoopback=true to allow http to localhost."));
@@ -275,35 +277,21 @@ public final class ImageRequestValidator {
                     + ").");
         }
         validateWebhookUrl(url, webhook.allowHttpLoopback());
-        String host = host(url);
-        if (support.webhookPublicHostsOnly() && host != null && !(webhook.allowHttpLoopback() && isLoopback(host))
-            && (isLoopback(host) || isPrivate(host))) {
+        String host = URI.create(url).getHost(); // parsed by validateWebhookUrl: absolute, with a host
+        UrlHost.Reach reach = UrlHost.classify(host);
+        if (support.webhookPublicHostsOnly() && reach != UrlHost.Reach.PUBLIC
+            && !(webhook.allowHttpLoopback() && reach == UrlHost.Reach.LOOPBACK)) {
             throw new PixazoValidationException("webhookUrl", url, gateway.name() + " refuses callback URLs on"
-                    + " internal addresses such as " + host + " (" + support.source() + ": \"Internal IP addresses are"
-                    + " prohibited\"): use a public https URL (a reverse proxy in front of this application).");
+                    + " internal addresses such as " + host + ", " + reach.description() + " (" + support.source()
+                    + ": \"Internal IP addresses are prohibited\"): use a public https URL (a reverse proxy in front"
+                    + " of this application).");
         }
     }
 
-    private static String host(String url) {
-        try {
-            return new URI(url).getHost();
-        } catch (URISyntaxException e) {
-            return null;
-        }
-    }
-
-    /** Literal private and link-local addresses (RFC 1918, RFC 3927, RFC 4193) and local names. */
-    private static boolean isPrivate(String host) {
-        String h = host.toLowerCase(Locale.ROOT);
-        return PRIVATE_IPV4.matcher(h).matches() || h.startsWith("[fc") || h.startsWith("[fd") || h.startsWith("[fe80:")
-               || h.endsWith(".localhost") || h.endsWith(".local") || h.endsWith(".internal");
-    }
-
-    /** Only literal loopback names: "127.evil.example" or "127.0.0.1.nip.io" are other hosts. */
-    private static boolean isLoopback(String host) {
-        String h = host.toLowerCase(Locale.ROOT);
-        return h.equals("localhost") || h.equals("[::1]") || h.equals("::1") || IPV4_LOOPBACK.matcher(h).matches();
-    }
+    /** The user info of a URL someone else fetches would hand them the credentials. */
+    private static final String USER_INFO = "contains user info (user:password@): the gateway would receive the"
+            + " credentials and keep them in its logs; use a URL that needs none (a signed URL), or send the image's"
+            + " bytes.";
 
     private void validateSize(ImageRequest request, ModelSupport support) {
         ImageSize size = request.size();
@@ -345,14 +333,24 @@ public final class ImageRequestValidator {
                 throw new PixazoValidationException(option, image.url(),
                         "a remote image must be an https URL (or send the bytes, a File or a data: URI).");
             }
-            String host = host(image.url());
+            URI uri;
+            try {
+                uri = new URI(image.url());
+            } catch (URISyntaxException e) {
+                uri = null;
+            }
+            String host = uri == null ? null : uri.getHost();
             if (host == null) {
                 throw new PixazoValidationException(option, image.url(), "is not a valid URL with a host.");
             }
-            if (isLoopback(host) || isPrivate(host)) {
+            if (uri.getRawUserInfo() != null) {
+                throw new PixazoValidationException(option, image.url(), USER_INFO);
+            }
+            UrlHost.Reach reach = UrlHost.classify(host);
+            if (reach != UrlHost.Reach.PUBLIC) {
                 throw new PixazoValidationException(option, image.url(), "the gateway downloads a URL itself and"
-                        + " cannot reach " + host + ", a loopback or private address: send the image's bytes (a File,"
-                        + " Path or byte[] body) instead.");
+                        + " cannot reach " + host + ", a loopback or private address (" + reach.description()
+                        + "): send the image's bytes (a File, Path or byte[] body) instead.");
             }
             return;
         }

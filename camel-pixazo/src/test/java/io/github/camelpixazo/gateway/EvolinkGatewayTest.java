@@ -227,6 +227,12 @@ class EvolinkGatewayTest extends PixazoTestSupport {
         assertTrue(startupFailure("webhookUrl=https://10.1.2.3/hook").getMessage()
                 .contains("EvoLink refuses callback URLs on internal addresses"));
         assertEquals("webhookUrl", startupFailure("webhookUrl=https://localhost/hook").getOption());
+        // judged by the address, in any spelling (UrlHost), not by the text
+        for (String internal : new String[] {"https://2130706433/hook", "https://[::ffff:10.1.2.3]/hook",
+                "https://localhost./hook", "https://0.0.0.0/hook", "https://100.64.0.9/hook"}) {
+            assertTrue(startupFailure("webhookUrl=" + internal).getMessage()
+                    .contains("EvoLink refuses callback URLs on internal addresses"), internal);
+        }
         String tooLong = "https://hooks.example.com/" + "a".repeat(2049 - 26);
         assertEquals(2049, tooLong.length());
         assertTrue(startupFailure("webhookUrl=" + tooLong).getMessage().contains("EvoLink accepts at most 2048"));

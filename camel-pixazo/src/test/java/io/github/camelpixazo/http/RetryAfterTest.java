@@ -19,6 +19,15 @@ class RetryAfterTest {
         assertEquals(Duration.ZERO, RetryAfter.parse("Sat, 21 Nov 2026 09:00:00 GMT", NOW));
     }
 
+    /** Beyond a year (and beyond a long) reads as a year: no later arithmetic on it can overflow. */
+    @Test
+    void hugeDelaysAreCappedAtAYear() {
+        assertEquals(RetryAfter.MAX, RetryAfter.parse("99999999999", NOW));
+        assertEquals(RetryAfter.MAX, RetryAfter.parse("99999999999999999999999", NOW));
+        assertEquals(RetryAfter.MAX, RetryAfter.parse("Fri, 31 Dec 9999 23:59:59 GMT", NOW));
+        assertEquals(Duration.ofDays(365), RetryAfter.MAX);
+    }
+
     @Test
     void ignoresWhatItCannotRead() {
         assertNull(RetryAfter.parse(null, NOW));

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -64,6 +65,36 @@ class BadInputTest extends PixazoTestSupport {
         assertRejectedEndpoint("pixazo:generate?pollBackoffMultiplier=abc", "pollBackoffMultiplier", "abc",
                 "must be a decimal number");
         assertRejectedEndpoint("pixazo:generate?download=maybe", "download", "maybe", "must be true or false");
+    }
+
+    /** Camel decodes '+' (and %2B) in a URI to a space before the component sees it: quote the URI, say why. */
+    @Test
+    void aPlusInAUriIsQuotedAsWrittenAndExplained() {
+        for (String uri : new String[] {"pixazo:generate?n=+2", "pixazo:generate?n=%2B2"}) {
+            assertRejectedEndpoint(uri, "n", "+2", "must be a whole number");
+            assertRejectedEndpoint(uri, "n", "+2", "Camel reads '+' (also written %2B) as a space");
+            assertRejectedEndpoint(uri, "n", "+2", "write n=2.");
+        }
+        assertRejectedEndpoint("pixazo:generate?jobTimeout=1m+30s", "jobTimeout", "1m+30s", "write jobTimeout=1m30s");
+        // RAW keeps the '+', but Camel does not read +2 as 2 either
+        assertRejectedEndpoint("pixazo:generate?n=RAW(+2)", "n", "+2", "must be a whole number, e.g. n=2.");
+    }
+
+    /** Durations too long for Camel's conversion or for the time arithmetic: refused at start, naming the option. */
+    @Test
+    void absurdDurationsAreRefusedAtStartNamingTheOption() {
+        assertRejectedEndpoint("pixazo:generate?jobTimeout=PT2562047788015215H", "jobTimeout", "PT2562047788015215H",
+                "too long a duration");
+        assertRejectedEndpoint("pixazo:generate?jobTimeout=9223372036854775807", "jobTimeout", "9223372036854775807",
+                "must be at most 7d");
+        assertRejectedEndpoint("pixazo:generate?pollInterval=8d&maxPollInterval=9d", "pollInterval", "8d",
+                "must be at most 7d");
+        assertRejectedEndpoint("pixazo:generate?readTimeout=P30D", "readTimeout", "P30D", "must be at most 7d");
+        assertRejectedEndpoint("pixazo:generate?maxRetryDelay=999999999999", "maxRetryDelay", "999999999999",
+                "must be at most 7d");
+        // the longest allowed works
+        assertEquals(7L * 24 * 3600 * 1000, context.getEndpoint("pixazo:generate?jobTimeout=7d",
+                io.github.camelpixazo.PixazoEndpoint.class).getConfiguration().getJobTimeout());
     }
 
     @Test
@@ -272,6 +303,30 @@ class BadInputTest extends PixazoTestSupport {
         assertRejectedMessage(EDIT, noDimensions, Map.of(), "image", "body", "its header gives no width and height");
     }
 
+    /**
+     * A named pipe nobody writes blocked the caller's thread forever when it was the prompt file, the edit image or
+     * the mask; a device never ends. Local files must be regular files, checked before they are opened.
+     */
+    @Test
+    void localFilesThatAreNotRegularFilesAreRefusedBeforeTheyAreOpened() throws Exception {
+        Path fifo = dir.resolve("prompt.fifo");
+        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor(), "mkfifo");
+        Path folder = java.nio.file.Files.createDirectories(dir.resolve("a-folder"));
+        assertTimeoutPreemptively(java.time.Duration.ofSeconds(30), () -> {
+            assertRejectedMessage("pixazo:generate", fifo.toFile(), Map.of(), "prompt", "the message body (prompt.fifo)",
+                    "is not a regular file (a named pipe");
+            assertRejectedMessage("pixazo:generate", fifo, Map.of(), "prompt", "the message body (prompt.fifo)",
+                    "is not a regular file");
+            assertRejectedMessage(EDIT, fifo.toFile(), Map.of(), "image", "body", "is not a regular file");
+            assertRejectedMessage(EDIT, PNG, Map.of(PixazoConstants.MASK, fifo.toFile()), "mask",
+                    "header CamelPixazoMask", "is not a regular file");
+            assertRejectedMessage(EDIT, folder, Map.of(), "image", "body", "is a directory");
+            assertRejectedMessage(EDIT, Path.of("/dev/zero"), Map.of(), "image", "body", "is not a regular file");
+            assertRejectedEndpoint("pixazo:edit?prompt=x&mask=file:" + fifo, "mask", "mask option",
+                    "is not a regular file");
+        });
+    }
+
     @Test
     void editImageTheGatewayCannotFetchOrThatIsAPath() {
         assertRejectedMessage(EDIT, "https://localhost/cat.png", Map.of(), "image", "https://localhost/cat.png",
@@ -280,6 +335,30 @@ class BadInputTest extends PixazoTestSupport {
                 "cannot reach 192.168.1.20");
         assertRejectedMessage(EDIT, "/home/me/cat.png", Map.of(), "image", "/home/me/cat.png",
                 "this looks like a file path: to send that file, make it a File");
+    }
+
+    /**
+     * Hosts that denote this machine or a private network in another spelling, and URLs carrying credentials, were
+     * accepted and sent to the gateway (UrlHostTest covers every form; these go through the route).
+     */
+    @Test
+    void imageAndWebhookUrlsAreJudgedByTheirAddressAndCarryNoCredentials() {
+        for (String url : new String[] {"https://0.0.0.0/cat.png", "https://2130706433/cat.png",
+                "https://[::ffff:127.0.0.1]/cat.png", "https://localhost./cat.png", "https://0x7f000001/cat.png",
+                "https://100.64.1.1/cat.png", "https://169.254.169.254/latest/meta-data"}) {
+            assertRejectedMessage(EDIT, url, Map.of(), "image", url, "a loopback or private address");
+        }
+        assertRejectedMessage(EDIT, "https://user:secret@cdn.example/cat.png", Map.of(), "image",
+                "https://user:secret@cdn.example/cat.png", "contains user info");
+        assertRejectedEndpoint("pixazo:generate?webhookUrl=https://user:secret@hooks.example/h", "webhookUrl",
+                "https://user:secret@hooks.example/h", "contains user info");
+        // http to this machine for local tests, in any spelling of loopback; never to a name that only looks like it
+        for (String loopback : new String[] {"http://LOCALHOST.:9/hook", "http://[::ffff:127.0.0.1]:9/hook",
+                "http://2130706433:9/hook"}) {
+            context.getEndpoint("pixazo:generate?webhookAllowHttpLoopback=true&webhookUrl=" + loopback);
+        }
+        assertRejectedEndpoint("pixazo:generate?webhookAllowHttpLoopback=true&webhookUrl=http://0.0.0.0:9/hook",
+                "webhookUrl", "http://0.0.0.0:9/hook", "plain http is allowed for loopback hosts only");
     }
 
     // --- helpers ---

@@ -139,6 +139,61 @@ class RetryAfterOnEveryCallTest extends PixazoTestSupport {
                 out.getException().getClass().getSimpleName());
     }
 
+    static Stream<Arguments> everyCallKindAndANoWaitRetryAfter() {
+        List<Arguments> cases = new ArrayList<>();
+        for (CallKind kind : CallKind.values()) {
+            cases.add(Arguments.of(kind, "0"));
+            cases.add(Arguments.of(kind, "PAST"));
+        }
+        return cases.stream();
+    }
+
+    /**
+     * {@code Retry-After: 0}, or an HTTP-date in the past (a skewed clock), once retried polls and downloads with no
+     * delay at all (413 to 1,767 requests in 2 s). A 429/503 asks to slow down: the retry comes no sooner than the
+     * backoff of retryDelay=400ms (at least 200 ms with its jitter), and for a poll no sooner than the poll interval.
+     */
+    @ParameterizedTest(name = "{0} answered Retry-After {1}")
+    @MethodSource("everyCallKindAndANoWaitRetryAfter")
+    void aRetryAfterOfZeroOrInThePastStillWaitsTheBackoff(CallKind kind, String value) {
+        String header = value.equals("PAST") ? DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                Instant.now().minusSeconds(5).atOffset(ZoneOffset.UTC)) : value;
+        stubRefusedOnce(kind, json(429, "{\"error\":\"slow down\"}").withHeader("Retry-After", header));
+
+        Exchange out = run(kind, "retryDelay=400ms&maxRetryDelay=5s&pollInterval=400ms&maxPollInterval=400ms");
+
+        assertNull(out.getException(), () -> kind + ": " + out.getException());
+        List<LoggedRequest> attempts = attempts(kind);
+        assertEquals(2, attempts.size(), kind + ": one refused attempt, one retry");
+        long gap = attempts.get(1).getLoggedDate().getTime() - attempts.get(0).getLoggedDate().getTime();
+        long floor = kind == CallKind.POLL ? 400 : 200;
+        assertTrue(gap >= floor - 5, kind + ": retried " + gap + " ms after Retry-After " + header + ", expected at least "
+                + floor + " ms");
+    }
+
+    /**
+     * A Retry-After of 99999999999 s (or beyond a long) once overflowed the time arithmetic into an untyped
+     * ArithmeticException; now it is a wait past the deadline like any other.
+     */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(CallKind.class)
+    void aHugeRetryAfterIsAWaitPastTheDeadline(CallKind kind) {
+        stubRefusedOnce(kind, json(503, "{}").withHeader("Retry-After", "99999999999"));
+
+        Exchange out = run(kind, "maxRetryDelay=60s&jobTimeout=1500ms");
+
+        assertEquals(1, attempts(kind).size(), kind + ": nothing was asked again before the deadline");
+        Throwable failure = out.getException();
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            assertTrue(!(t instanceof ArithmeticException), kind + ": " + failure);
+        }
+        assertInstanceOf(PixazoException.class, failure, kind + ": typed");
+        // a submit or pixazo:status asked to wait longer than maxRetryDelay is handed back at once
+        if (kind == CallKind.POLL || kind == CallKind.DOWNLOAD) {
+            assertInstanceOf(PixazoTimeoutException.class, failure, kind + ": " + failure);
+        }
+    }
+
     private Exchange run(CallKind kind, String options) {
         if (kind == CallKind.STATUS_OPERATION) {
             return template.request("pixazo:status?" + options, e -> e.getIn().setBody(ID));
