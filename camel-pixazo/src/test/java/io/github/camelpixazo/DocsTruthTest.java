@@ -48,6 +48,7 @@ class DocsTruthTest {
             Map.entry("grow, then queue", "prose"),
             Map.entry("has this id been seen / is it in progress", "prose"),
             Map.entry("due before T", "prose"),
+            Map.entry("every callback 2xx", "issue 6's words, quoted as such"),
             Map.entry("a red fox in the snow, watercolor (prompt 1)", "an example prompt, composed by the example"));
 
     @Test
