@@ -40,6 +40,8 @@ class RestartTest {
     static final GatewayStubExtension STUB = new GatewayStubExtension();
 
     private static GatewayStub gateway;
+    /** How long the collectors may go without progress before the test calls them stuck (two shared cores). */
+    private static final Duration STALL = Duration.ofSeconds(90);
 
     @TempDir
     Path tmp;
@@ -65,13 +67,13 @@ class RestartTest {
                     submitted.add(first.submit("prompt " + i));
                 }
                 // the first instance polls them all at least once, then is redeployed
-                Await.until(Duration.ofSeconds(20), () -> statusQueries() >= N, "every job polled once");
+                Await.whileProgressing(STALL, () -> (int) Math.min(statusQueries(), N), N, "every job polled once");
                 before = List.copyOf(first.received());
             }
             assertEquals(List.of(), before, "nothing was finished before the restart");
             gateway.stubTemplatedJobs(GENERATE_2, "COMPLETED", png); // the jobs finish while nobody runs
             try (Collector second = new Collector("after", gateway.baseUrl(), store, "delay=20&initialDelay=0", null)) {
-                Await.until(Duration.ofSeconds(30), () -> second.received().size() >= N, N + " results");
+                Await.whileProgressing(STALL, () -> second.received().size(), N, N + " results");
                 Thread.sleep(300); // more polls: nothing more arrives
                 List<String> after = List.copyOf(second.received());
                 Set<String> distinct = new HashSet<>(after);
