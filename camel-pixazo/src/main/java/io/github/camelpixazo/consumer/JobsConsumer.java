@@ -302,12 +302,17 @@ public final class JobsConsumer extends ScheduledBatchPollingConsumer {
         // not delivered (stopping): free their leases so the next start (or another instance) takes them at once
         for (Object left : exchanges) {
             Exchange exchange = (Exchange) left;
-            release(exchange.getProperty(RECORD_PROPERTY, JobRecord.class));
-            // never routed, so never completed: run its completions (they delete its temporary image files)
-            exchange.getExchangeExtension().handoverCompletions().forEach(done -> done.onFailure(exchange));
-            releaseExchange(exchange, false);
+            discard(exchange, exchange.getProperty(RECORD_PROPERTY, JobRecord.class));
         }
         return total;
+    }
+
+    /** An exchange that will not be routed: its job's lease is freed, its temporary image files deleted. */
+    private void discard(Exchange exchange, JobRecord record) {
+        release(record);
+        // never routed, so never completed: run its completions (they delete its temporary image files)
+        exchange.getExchangeExtension().handoverCompletions().forEach(done -> done.onFailure(exchange));
+        releaseExchange(exchange, false);
     }
 
     /**
@@ -517,7 +522,9 @@ public final class JobsConsumer extends ScheduledBatchPollingConsumer {
      * emitting twice.
      */
     private void onCallback(String token, byte[] body) {
-        if (!isRunAllowed() || !WebhookTokens.looksLikeToken(token)) {
+        // isRunAllowed() is also true while suspended: a suspended (or stopping) route gets no exchange from a
+        // callback; the job stays in the store for a later callback or its fallback poll after the resume
+        if (!isStarted() || !WebhookTokens.looksLikeToken(token)) {
             return;
         }
         Optional<JobRecord> known = store.findByWebhookTokenHash(WebhookTokens.hash(token));
@@ -570,6 +577,11 @@ public final class JobsConsumer extends ScheduledBatchPollingConsumer {
                         files.deleteAll();
                         reschedule(mine, Instant.now(), grow(mine.pollInterval()), mine.lastStatus(),
                                 String.valueOf(failure), true);
+                    } else if (exchange != null && !isStarted()) {
+                        // suspended or stopped while the callback was confirmed: not emitted, free for a later one
+                        LOG.debug("Job {}: the route was suspended or stopped; its callback's result is emitted later",
+                                mine.requestId());
+                        discard(exchange, mine);
                     } else if (exchange != null) {
                         deliver(exchange, mine);
                     }

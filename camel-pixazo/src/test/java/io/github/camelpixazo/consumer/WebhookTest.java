@@ -187,6 +187,24 @@ class WebhookTest extends PixazoTestSupport {
     }
 
     @Test
+    void aSuspendedRouteEmitsNothingOnACallbackAndTheJobWaitsForItsResume() throws Exception {
+        collect("");
+        String url = submitJob();
+        gateway.stubCompleted(ID, "image/png", TestImages.png(16, 16));
+        context.getRouteController().suspendRoute("collect"); // as JMX's ManagedRoute#suspend does
+
+        assertEquals(202, post(url, callback("COMPLETED")), "answered as always: a forger learns nothing");
+        Thread.sleep(1_000); // a worker would have confirmed and emitted it by now
+        assertEquals(List.of(), received, "a suspended route receives no exchange");
+        assertEquals(0, statusQueries(), "nor is the job queried for it");
+        assertEquals(1, store().count(), "the job waits in the store");
+
+        context.getRouteController().resumeRoute("collect");
+        assertEquals(202, post(url, callback("COMPLETED")));
+        Await.until(Duration.ofSeconds(30), () -> received.size() == 1 && store().count() == 0, "the result");
+    }
+
+    @Test
     void aJobWhoseCallbackIsLostIsStillEmittedByPolling() throws Exception {
         collect("&webhookFallbackDelay=200ms");
         context.getComponent("pixazo", PixazoComponent.class).getConfiguration().setWebhookFallbackDelay(200);
