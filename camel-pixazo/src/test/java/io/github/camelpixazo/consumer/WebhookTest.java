@@ -283,6 +283,35 @@ class WebhookTest extends PixazoTestSupport {
         assertEquals(List.of(), received);
     }
 
+    @Test
+    void aCallbackBodyThatNeverEndsIsCutAtTheRequestTimeout() throws Exception {
+        // unauthenticated and on the open internet: a client that drips its body or never ends it (slowloris) must not
+        // hold a connection and a growing buffer for ever
+        collect("");
+        String url = submitJob();
+        URI target = URI.create(url);
+        try (java.net.Socket socket = new java.net.Socket(target.getHost(), target.getPort())) {
+            socket.setSoTimeout((int) CallbackReceiver.REQUEST_TIMEOUT_MILLIS + 20_000);
+            java.io.OutputStream out = socket.getOutputStream();
+            out.write(("POST " + target.getRawPath() + " HTTP/1.1\r\nHost: " + target.getHost() + ":"
+                       + target.getPort() + "\r\nContent-Type: application/json\r\n"
+                       + "Transfer-Encoding: chunked\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            byte[] chunk = new byte[16 * 1024];
+            java.util.Arrays.fill(chunk, (byte) ' ');
+            for (int i = 0; i < 2; i++) { // 32 KiB, and never the last chunk
+                out.write((Integer.toHexString(chunk.length) + "\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                out.write(chunk);
+                out.write("\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            }
+            out.flush();
+            String statusLine = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    java.nio.charset.StandardCharsets.US_ASCII)).readLine();
+            assertTrue(statusLine != null && statusLine.startsWith("HTTP/1.1 503"), String.valueOf(statusLine));
+        }
+        assertEquals(0, statusQueries());
+        assertEquals(List.of(), received);
+    }
+
     private static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
