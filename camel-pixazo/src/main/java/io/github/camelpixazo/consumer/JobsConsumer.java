@@ -247,10 +247,12 @@ public final class JobsConsumer extends ScheduledBatchPollingConsumer {
                 try {
                     return decide(record, new Outcome(snapshot, error == null ? null : Retrier.unwrap(error)), false,
                             files);
-                } catch (RuntimeException e) {
+                } catch (Throwable e) {
+                    // an Error included (D2): one job's failure must neither abort this poll (the other claimed jobs
+                    // would stay held, their leases renewed for ever, never delivered) nor be retried at every poll
                     LOG.warn("pixazo:jobs could not handle job {}; it stays in the store", record.requestId(), e);
                     files.deleteAll();
-                    release(record);
+                    rescheduleAfterFailure(record, "it could not be handled: " + e);
                     return null;
                 }
             }, workers));
@@ -278,8 +280,7 @@ public final class JobsConsumer extends ScheduledBatchPollingConsumer {
                 LOG.warn("pixazo:jobs could not build the exchange of job {}; it stays in the store",
                         record.requestId(), Retrier.unwrap(e));
                 finishedSpools.get(i).deleteAll();
-                reschedule(record, Instant.now(), grow(record.pollInterval()), record.lastStatus(),
-                        "the result could not be built: " + Retrier.unwrap(e), false);
+                rescheduleAfterFailure(record, "the result could not be built: " + Retrier.unwrap(e));
             }
         }
         return batch.isEmpty() ? 0 : processBatch(batch);
@@ -459,6 +460,20 @@ public final class JobsConsumer extends ScheduledBatchPollingConsumer {
             }
         } catch (RuntimeException e) {
             LOG.warn("Job {}: its polling state could not be written ({}); it is polled again after its lease",
+                    record.requestId(), e.toString());
+        }
+    }
+
+    /**
+     * A job whose handling failed: due again after its own backoff (not at the next poll: that would query it at every
+     * poll), never left held. If even that write fails, its lease simply expires.
+     */
+    private void rescheduleAfterFailure(JobRecord record, String why) {
+        try {
+            reschedule(record, Instant.now(), grow(record.pollInterval()), record.lastStatus(), why, false);
+        } catch (Throwable e) {
+            held.remove(record.requestId());
+            LOG.debug("Job {}: its next poll could not be written ({}); polled again after its lease",
                     record.requestId(), e.toString());
         }
     }

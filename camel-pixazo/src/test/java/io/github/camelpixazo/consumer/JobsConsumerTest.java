@@ -249,6 +249,45 @@ class JobsConsumerTest extends PixazoTestSupport {
     }
 
     @Test
+    void anErrorWhileOneJobIsHandledNeitherAbortsThePollNorStrandsTheOtherJobs() throws Exception {
+        String a = "gpt-image-2_019d0000-0000-0000-0000-0000000e1a01";
+        String b = "gpt-image-2_019d0000-0000-0000-0000-0000000e1b01";
+        AtomicInteger errors = new AtomicInteger();
+        PixazoComponent failing = new PixazoComponent();
+        configure(failing.getConfiguration());
+        failing.setJobStore(new MemoryJobStore() {
+            @Override
+            public boolean update(JobRecord record, String owner) {
+                if (record.requestId().equals(a) && errors.getAndIncrement() == 0) {
+                    throw new OutOfMemoryError("simulated while job a's next poll is written");
+                }
+                return super.update(record, owner);
+            }
+        });
+        context.addComponent("failing", failing);
+        gateway.stubSubmit(GENERATE_2, a);
+        assertNull(template.request("failing:generate?waitForCompletion=false&pollInterval=20ms",
+                e -> e.getIn().setBody("A")).getException());
+        gateway.stubSubmit(GENERATE_2, b);
+        assertNull(template.request("failing:generate?waitForCompletion=false&pollInterval=20ms",
+                e -> e.getIn().setBody("B")).getException());
+        gateway.stubStatus(a, "PROCESSING", null);
+        gateway.stubCompleted(b, "image/png", TestImages.png(8, 8));
+        collect("failing:jobs?delay=20&initialDelay=0"); // its first poll claims both: a first, then b
+
+        Await.until(Duration.ofSeconds(30), () -> received.size() == 1, "job b, finished, delivered");
+        assertEquals(b, received.get(0).getMessage().getHeader(PixazoConstants.REQUEST_ID));
+        assertTrue(errors.get() >= 1, "the Error was thrown");
+        int queriesOfA = queries(a);
+        Await.until(Duration.ofSeconds(30), () -> queries(a) > queriesOfA, "job a still polled after the Error");
+        assertEquals(1, failing.getJobStore().count(), "job a stays, unfinished");
+    }
+
+    private int queries(String requestId) {
+        return gateway.api().findAll(getRequestedFor(urlPathEqualTo(GatewayStub.STATUS + requestId))).size();
+    }
+
+    @Test
     void aHeaderThatCannotBeStoredFailsTheMessageBeforeAnythingIsSent() {
         gateway.stubSubmit(GENERATE_2, ID);
         Exchange out = submit("&carryHeaders=blob", "A river", "x", "y");
