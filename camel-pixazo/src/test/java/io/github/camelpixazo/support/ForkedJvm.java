@@ -129,11 +129,18 @@ public final class ForkedJvm implements AutoCloseable {
         awaitLines(text::equals, 1, stall, "the child's '" + text + "'");
     }
 
+    /**
+     * Waits until every line the dead child wrote has been read (the pipe's end): a fixed join that returned early
+     * would silently drop the last lines, which the tests count (a starved reader thread on a loaded machine).
+     */
     private void joinReader() {
         try {
-            reader.join(5_000);
+            reader.join(TimeUnit.MINUTES.toMillis(2));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        if (reader.isAlive()) {
+            fail("the child's output did not end within 2 min after it died");
         }
     }
 
