@@ -245,8 +245,9 @@ public class PixazoConfiguration implements Cloneable {
                             + " CamelFileName). Comma-separated names, case-insensitive; a trailing * matches a prefix"
                             + " (myapp*). String, Boolean and number values are stored as they are; any other value is"
                             + " converted to a String with Camel's type converter before the submit (a value that does"
-                            + " not convert fails the message, naming the header, before anything is sent). Values are"
-                            + " stored in clear text in the job store.")
+                            + " not convert fails the message, naming the header, before anything is sent). At most"
+                            + " 65,536 characters of names and values per job, else the message fails before the"
+                            + " submit: carry keys, not content. Values are stored in clear text in the job store.")
     private String carryHeaders;
 
     @UriParam(label = "consumer,webhook", defaultValue = "5m", javaType = "java.time.Duration")

@@ -116,8 +116,9 @@ class KameletTest {
             main.getCamelContext().createProducerTemplate().sendBodyAndHeader("direct:later", "A harbour at night",
                     "promptName", "harbour");
             Path collected = out.resolve("collected").resolve("harbour.png");
-            io.github.camelpixazo.support.Await.until(java.time.Duration.ofSeconds(20), () -> Files.exists(collected),
-                    "the collected image");
+            // file: writes in place: the file exists before its bytes are in, so wait for all of them
+            io.github.camelpixazo.support.Await.until(java.time.Duration.ofSeconds(60),
+                    () -> collected.toFile().length() == png.length, "the collected image");
             assertArrayEquals(png, Files.readAllBytes(collected));
         } finally {
             main.stop();

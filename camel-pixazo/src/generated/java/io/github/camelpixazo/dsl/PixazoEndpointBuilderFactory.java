@@ -1447,8 +1447,9 @@ public interface PixazoEndpointBuilderFactory {
          * Boolean and number values are stored as they are; any other value is
          * converted to a String with Camel's type converter before the submit
          * (a value that does not convert fails the message, naming the header,
-         * before anything is sent). Values are stored in clear text in the job
-         * store.
+         * before anything is sent). At most 65,536 characters of names and
+         * values per job, else the message fails before the submit: carry keys,
+         * not content. Values are stored in clear text in the job store.
          * 
          * The option is a: <code>java.lang.String</code> type.
          * 

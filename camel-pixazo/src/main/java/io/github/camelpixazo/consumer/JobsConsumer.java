@@ -271,10 +271,12 @@ public final class JobsConsumer extends ScheduledBatchPollingConsumer {
                 try {
                     return decide(record, new Outcome(snapshot, error == null ? null : Retrier.unwrap(error)), false,
                             files);
-                } catch (RuntimeException e) {
+                } catch (Throwable e) {
+                    // an Error included (D2): one job's failure must neither abort this poll (the other claimed jobs
+                    // would stay held, their leases renewed for ever, never delivered) nor be retried at every poll
                     LOG.warn("pixazo:jobs could not handle job {}; it stays in the store", record.requestId(), e);
                     files.deleteAll();
-                    release(record);
+                    rescheduleAfterFailure(record, "it could not be handled: " + e);
                     return null;
                 }
             }, workers));
@@ -302,8 +304,7 @@ public final class JobsConsumer extends ScheduledBatchPollingConsumer {
                 LOG.warn("pixazo:jobs could not build the exchange of job {}; it stays in the store",
                         record.requestId(), Retrier.unwrap(e));
                 finishedSpools.get(i).deleteAll();
-                reschedule(record, Instant.now(), grow(record.pollInterval()), record.lastStatus(),
-                        "the result could not be built: " + Retrier.unwrap(e), false);
+                rescheduleAfterFailure(record, "the result could not be built: " + Retrier.unwrap(e));
             }
         }
         return batch.isEmpty() ? 0 : processBatch(batch);
@@ -326,12 +327,17 @@ public final class JobsConsumer extends ScheduledBatchPollingConsumer {
         // not delivered (stopping): free their leases so the next start (or another instance) takes them at once
         for (Object left : exchanges) {
             Exchange exchange = (Exchange) left;
-            release(exchange.getProperty(RECORD_PROPERTY, JobRecord.class));
-            // never routed, so never completed: run its completions (they delete its temporary image files)
-            exchange.getExchangeExtension().handoverCompletions().forEach(done -> done.onFailure(exchange));
-            releaseExchange(exchange, false);
+            discard(exchange, exchange.getProperty(RECORD_PROPERTY, JobRecord.class));
         }
         return total;
+    }
+
+    /** An exchange that will not be routed: its job's lease is freed, its temporary image files deleted. */
+    private void discard(Exchange exchange, JobRecord record) {
+        release(record);
+        // never routed, so never completed: run its completions (they delete its temporary image files)
+        exchange.getExchangeExtension().handoverCompletions().forEach(done -> done.onFailure(exchange));
+        releaseExchange(exchange, false);
     }
 
     /**
@@ -497,6 +503,20 @@ public final class JobsConsumer extends ScheduledBatchPollingConsumer {
         }
     }
 
+    /**
+     * A job whose handling failed: due again after its own backoff (not at the next poll: that would query it at every
+     * poll), never left held. If even that write fails, its lease simply expires.
+     */
+    private void rescheduleAfterFailure(JobRecord record, String why) {
+        try {
+            reschedule(record, Instant.now(), grow(record.pollInterval()), record.lastStatus(), why, false);
+        } catch (Throwable e) {
+            held.remove(record.requestId());
+            LOG.debug("Job {}: its next poll could not be written ({}); polled again after its lease",
+                    record.requestId(), e.toString());
+        }
+    }
+
     private void release(JobRecord record) {
         if (record == null) {
             return;
@@ -556,7 +576,9 @@ public final class JobsConsumer extends ScheduledBatchPollingConsumer {
      * emitting twice.
      */
     private void onCallback(String token, byte[] body) {
-        if (!isRunAllowed() || !WebhookTokens.looksLikeToken(token)) {
+        // isRunAllowed() is also true while suspended: a suspended (or stopping) route gets no exchange from a
+        // callback; the job stays in the store for a later callback or its fallback poll after the resume
+        if (!isStarted() || !WebhookTokens.looksLikeToken(token)) {
             return;
         }
         Optional<JobRecord> known = store.findByWebhookTokenHash(WebhookTokens.hash(token));
@@ -609,6 +631,11 @@ public final class JobsConsumer extends ScheduledBatchPollingConsumer {
                         files.deleteAll();
                         reschedule(mine, Instant.now(), grow(mine.pollInterval()), mine.lastStatus(),
                                 String.valueOf(failure), true);
+                    } else if (exchange != null && !isStarted()) {
+                        // suspended or stopped while the callback was confirmed: not emitted, free for a later one
+                        LOG.debug("Job {}: the route was suspended or stopped; its callback's result is emitted later",
+                                mine.requestId());
+                        discard(exchange, mine);
                     } else if (exchange != null) {
                         deliver(exchange, mine);
                     }

@@ -64,6 +64,12 @@ public final class CarriedHeaders {
         return new CarriedHeaders(List.copyOf(names), List.copyOf(prefixes));
     }
 
+    /**
+     * The most a job record carries: the characters of the carried headers' names and values (as Strings) together.
+     * Checked before the submit, so a message over it is rejected before anything is billed.
+     */
+    public static final int MAX_CARRIED_CHARACTERS = 64 * 1024;
+
     /** Whether any header is carried. */
     public boolean isEmpty() {
         return names.isEmpty() && prefixes.isEmpty();
@@ -79,18 +85,23 @@ public final class CarriedHeaders {
      * The carried headers of the exchange's message, in the message's order, with JSON-safe values.
      *
      * @throws PixazoValidationException on option {@code carryHeaders}, naming the header whose value does not
-     *                                   convert to a String (never quoting the value)
+     *                                   convert to a String, or at which the headers pass
+     *                                   {@link #MAX_CARRIED_CHARACTERS} (never quoting the value)
      */
     public Map<String, Object> select(Exchange exchange) {
         if (isEmpty()) {
             return Map.of();
         }
         Map<String, Object> selected = new LinkedHashMap<>();
+        long total = 0;
         for (Map.Entry<String, Object> header : exchange.getMessage().getHeaders().entrySet()) {
             if (!matches(header.getKey())) {
                 continue;
             }
             Object value = header.getValue();
+            if (value instanceof byte[] bytes && bytes.length > MAX_CARRIED_CHARACTERS) {
+                throw tooLarge(header.getKey(), bytes.length);
+            }
             if (!JobRecord.isJsonSafe(value)) {
                 Object converted = exchange.getContext().getTypeConverter().tryConvertTo(String.class, exchange, value);
                 if (converted == null) {
@@ -101,9 +112,21 @@ public final class CarriedHeaders {
                 }
                 value = converted;
             }
+            long size = header.getKey().length() + (value == null ? 0 : String.valueOf(value).length());
+            total += size;
+            if (total > MAX_CARRIED_CHARACTERS) {
+                throw tooLarge(header.getKey(), total);
+            }
             selected.put(header.getKey(), value);
         }
         return selected;
+    }
+
+    private static PixazoValidationException tooLarge(String header, long size) {
+        return new PixazoValidationException("carryHeaders", null, "the carried headers reach " + size
+                + " characters at header " + header + ", more than the " + MAX_CARRIED_CHARACTERS + " a job record"
+                + " keeps (records stay in the store's memory and are rewritten on every poll): carry a key such as a"
+                + " file name or an id, not content.");
     }
 
     /** Puts carried headers back on a message (the pixazo:jobs exchange). */

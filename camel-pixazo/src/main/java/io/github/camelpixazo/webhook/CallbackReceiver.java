@@ -37,6 +37,13 @@ public final class CallbackReceiver extends ServiceSupport {
     /** The largest callback body read: Pixazo's status document is well under 4 KB. */
     public static final int MAX_BODY_BYTES = 64 * 1024;
 
+    /**
+     * How long one callback request may take, body included (platform-http's {@code requestTimeout}, answered 503):
+     * a gateway posts a few KB at once; a client that drips its body (slowloris) or never ends it is cut here instead
+     * of holding a connection and a buffer for ever.
+     */
+    public static final long REQUEST_TIMEOUT_MILLIS = 10_000;
+
     /** The path parameter holding the job's secret. */
     static final String TOKEN = "token";
 
@@ -63,7 +70,8 @@ public final class CallbackReceiver extends ServiceSupport {
 
     /** The platform-http endpoint URI it registers. */
     public String endpointUri() {
-        return "platform-http:" + (path.isEmpty() ? "" : path) + "/{" + TOKEN + "}?httpMethodRestrict=POST";
+        return "platform-http:" + (path.isEmpty() ? "" : path) + "/{" + TOKEN + "}?httpMethodRestrict=POST&requestTimeout="
+               + REQUEST_TIMEOUT_MILLIS;
     }
 
     @Override

@@ -7,7 +7,8 @@ import org.postgresql.ds.PGConnectionPoolDataSource;
 
 /**
  * The application {@link KillTest} kills with {@code kill -9}: a {@link Collector} (submit route and pixazo:jobs route)
- * on a file store or a PostgreSQL store, which submits N prompts, printing {@code SUBMITTED <id>} after each submit's
+ * on a file store or a PostgreSQL store, which prints {@code STARTED} once its CamelContext runs, submits N prompts,
+ * printing {@code SUBMITTED <id>} after each submit's
  * exchange completed (the job is then durable), and {@code EMITTED <id>} from inside its collecting route. Never ends
  * by itself.
  *
@@ -35,6 +36,10 @@ public final class JobsAppProcess {
                 out.flush();
             }
         });
+        synchronized (out) {
+            out.println("STARTED");
+            out.flush();
+        }
         int n = Integer.parseInt(args[3]);
         for (int i = 0; i < n; i++) {
             String id = app.submit("prompt " + i);

@@ -64,13 +64,16 @@ class JobsConsumerPageTest extends PixazoTestSupport {
         gateway.stubCompleted(ok, "image/png", png);
         Files.createDirectories(dir.resolve("prompts"));
         Files.writeString(dir.resolve("prompts/sunset.txt"), "A sunset");
-        Await.until(Duration.ofSeconds(20), () -> Files.exists(dir.resolve("images/sunset.png")), "the image");
+        // file: writes in place, so the file exists before its bytes are in: wait for all of them (under a parallel
+        // build this read 0 bytes once)
+        Await.until(Duration.ofSeconds(60), () -> sizeOf(dir.resolve("images/sunset.png")) == png.length, "the image");
         assertArrayEquals(png, Files.readAllBytes(dir.resolve("images/sunset.png")));
 
         gateway.stubSubmit(GENERATE_2, failed);
         gateway.stubStatus(failed, "FAILED", "refused by the model");
         Files.writeString(dir.resolve("prompts/refused.txt"), "Something refused");
-        Await.until(Duration.ofSeconds(20), () -> Files.exists(dir.resolve("failed/refused.txt")), "the reason");
+        Await.until(Duration.ofSeconds(60), () -> sizeOf(dir.resolve("failed/refused.txt"))
+                                                  == "FAILED: refused by the model".length(), "the reason");
         assertEquals("FAILED: refused by the model", Files.readString(dir.resolve("failed/refused.txt")));
     }
 
@@ -96,5 +99,13 @@ class JobsConsumerPageTest extends PixazoTestSupport {
         }
         assertTrue(includes >= 4, "the page includes its snippets: " + includes);
         assertEquals(List.of(), problems);
+    }
+
+    private static long sizeOf(java.nio.file.Path file) {
+        try {
+            return Files.exists(file) ? Files.size(file) : -1;
+        } catch (java.io.IOException e) {
+            return -1;
+        }
     }
 }

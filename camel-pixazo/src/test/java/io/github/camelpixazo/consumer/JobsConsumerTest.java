@@ -13,6 +13,7 @@ import io.github.camelpixazo.error.JobStoreException;
 import io.github.camelpixazo.error.PixazoValidationException;
 import io.github.camelpixazo.gateway.JobSnapshot;
 import io.github.camelpixazo.gateway.SubmittedJob;
+import io.github.camelpixazo.producer.CarriedHeaders;
 import io.github.camelpixazo.store.JobRecord;
 import io.github.camelpixazo.store.JobStore;
 import io.github.camelpixazo.store.MemoryJobStore;
@@ -248,6 +249,45 @@ class JobsConsumerTest extends PixazoTestSupport {
     }
 
     @Test
+    void anErrorWhileOneJobIsHandledNeitherAbortsThePollNorStrandsTheOtherJobs() throws Exception {
+        String a = "gpt-image-2_019d0000-0000-0000-0000-0000000e1a01";
+        String b = "gpt-image-2_019d0000-0000-0000-0000-0000000e1b01";
+        AtomicInteger errors = new AtomicInteger();
+        PixazoComponent failing = new PixazoComponent();
+        configure(failing.getConfiguration());
+        failing.setJobStore(new MemoryJobStore() {
+            @Override
+            public boolean update(JobRecord record, String owner) {
+                if (record.requestId().equals(a) && errors.getAndIncrement() == 0) {
+                    throw new OutOfMemoryError("simulated while job a's next poll is written");
+                }
+                return super.update(record, owner);
+            }
+        });
+        context.addComponent("failing", failing);
+        gateway.stubSubmit(GENERATE_2, a);
+        assertNull(template.request("failing:generate?waitForCompletion=false&pollInterval=20ms",
+                e -> e.getIn().setBody("A")).getException());
+        gateway.stubSubmit(GENERATE_2, b);
+        assertNull(template.request("failing:generate?waitForCompletion=false&pollInterval=20ms",
+                e -> e.getIn().setBody("B")).getException());
+        gateway.stubStatus(a, "PROCESSING", null);
+        gateway.stubCompleted(b, "image/png", TestImages.png(8, 8));
+        collect("failing:jobs?delay=20&initialDelay=0"); // its first poll claims both: a first, then b
+
+        Await.until(Duration.ofSeconds(30), () -> received.size() == 1, "job b, finished, delivered");
+        assertEquals(b, received.get(0).getMessage().getHeader(PixazoConstants.REQUEST_ID));
+        assertTrue(errors.get() >= 1, "the Error was thrown");
+        int queriesOfA = queries(a);
+        Await.until(Duration.ofSeconds(30), () -> queries(a) > queriesOfA, "job a still polled after the Error");
+        assertEquals(1, failing.getJobStore().count(), "job a stays, unfinished");
+    }
+
+    private int queries(String requestId) {
+        return gateway.api().findAll(getRequestedFor(urlPathEqualTo(GatewayStub.STATUS + requestId))).size();
+    }
+
+    @Test
     void aHeaderThatCannotBeStoredFailsTheMessageBeforeAnythingIsSent() {
         gateway.stubSubmit(GENERATE_2, ID);
         Exchange out = submit("&carryHeaders=blob", "A river", "x", "y");
@@ -267,6 +307,44 @@ class JobsConsumerTest extends PixazoTestSupport {
         assertTrue(failure.getMessage().contains("carryHeaders") && failure.getMessage().contains("blob"),
                 failure.getMessage());
         assertEquals(0, gateway.apiRequests().size(), "nothing sent");
+    }
+
+    @Test
+    void carriedHeadersTooLargeForAJobRecordFailTheMessageBeforeAnythingIsSent() throws Exception {
+        // every record lives in the store's in-memory index and is rewritten on each poll: 10,000 jobs carrying a
+        // 1 MB header would be 10 GB of heap. One large header, and many small ones under a prefix, are refused
+        String large = "x".repeat(CarriedHeaders.MAX_CARRIED_CHARACTERS);
+        Exchange one = template.request("pixazo:generate?waitForCompletion=false&carryHeaders=CamelFileName,content",
+                e -> {
+                    e.getIn().setBody("A river");
+                    e.getIn().setHeader("CamelFileName", "river.txt");
+                    e.getIn().setHeader("content", large);
+                });
+        PixazoValidationException failure = assertInstanceOf(PixazoValidationException.class, one.getException());
+        assertTrue(failure.getMessage().contains("carryHeaders") && failure.getMessage().contains("content")
+                   && !failure.getMessage().contains("xxxx"), failure.getMessage());
+        Exchange many = template.request("pixazo:generate?waitForCompletion=false&carryHeaders=row.*", e -> {
+            e.getIn().setBody("A river");
+            for (int i = 0; i < 100; i++) {
+                e.getIn().setHeader("row." + i, "y".repeat(CarriedHeaders.MAX_CARRIED_CHARACTERS / 90));
+            }
+        });
+        assertInstanceOf(PixazoValidationException.class, many.getException());
+        byte[][] bytes = { new byte[CarriedHeaders.MAX_CARRIED_CHARACTERS + 1] };
+        Exchange binary = template.request("pixazo:generate?waitForCompletion=false&carryHeaders=bytes", e -> {
+            e.getIn().setBody("A river");
+            e.getIn().setHeader("bytes", bytes[0]);
+        });
+        assertInstanceOf(PixazoValidationException.class, binary.getException());
+        assertEquals(0, gateway.apiRequests().size(), "nothing sent, nothing billed");
+        assertEquals(0, context.getComponent("pixazo", PixazoComponent.class).getJobStore().count());
+
+        gateway.stubSubmit(GENERATE_2, ID);
+        Exchange fits = template.request("pixazo:generate?waitForCompletion=false&carryHeaders=content", e -> {
+            e.getIn().setBody("A river");
+            e.getIn().setHeader("content", large.substring(0, CarriedHeaders.MAX_CARRIED_CHARACTERS - 100));
+        });
+        assertNull(fits.getException(), "just under the limit is carried");
     }
 
     @Test

@@ -1,19 +1,15 @@
 package io.github.camelpixazo.consumer;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.github.camelpixazo.store.EmbeddedPostgresServer;
 import io.github.camelpixazo.support.Await;
+import io.github.camelpixazo.support.ForkedJvm;
 import io.github.camelpixazo.support.GatewayStub;
 import io.github.camelpixazo.support.GatewayStubExtension;
 import io.github.camelpixazo.support.TestImages;
@@ -44,6 +40,8 @@ class KillTest {
 
     static final String CONSUMER = "delay=20&initialDelay=0&maxMessagesPerPoll=10&leaseDuration=2s";
     private static final int N = 30;
+    /** How long the child, or the survivor, may go without progress before the test calls it stuck. */
+    private static final Duration STALL = Duration.ofSeconds(90);
 
     @RegisterExtension
     static final GatewayStubExtension STUB = new GatewayStubExtension();
@@ -77,50 +75,28 @@ class KillTest {
         byte[] png = TestImages.png(8, 8);
         gateway.stubTemplatedJobs(GENERATE_2, "PROCESSING", png);
         boolean duringDelivery = when.equals("during delivery");
-        List<String> submitted = new CopyOnWriteArrayList<>();
-        List<String> emittedBefore = new CopyOnWriteArrayList<>();
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"),
-                "-Dlog4j2.configurationFile=store-writer-log4j2.properties",
-                JobsAppProcess.class.getName(), kind.equals("file") ? "file" : "jdbc", location, gateway.baseUrl(),
-                String.valueOf(N))
-                .redirectError(tmp.resolve("child.err").toFile())
-                .start();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(child.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                for (String line = in.readLine(); line != null; line = in.readLine()) {
-                    if (line.startsWith("SUBMITTED ")) {
-                        submitted.add(line.substring(10));
-                    } else if (line.startsWith("EMITTED ")) {
-                        emittedBefore.add(line.substring(8));
-                    }
-                }
-            } catch (IOException e) {
-                // the child died
-            }
-        });
-        reader.start();
+        // waits are conditions the child signals, each allowed STALL without progress: on two shared cores a JVM and
+        // CamelContext start plus 30 submits has taken over 60 s under a parallel build, a fixed budget failed there
+        ForkedJvm child = new ForkedJvm(tmp.resolve("child.err"),
+                List.of("-Dlog4j2.configurationFile=store-writer-log4j2.properties"), JobsAppProcess.class,
+                kind.equals("file") ? "file" : "jdbc", location, gateway.baseUrl(), String.valueOf(N));
         try {
-            try {
-                Await.until(Duration.ofSeconds(60), () -> submitted.size() == N, "the child submitted " + N + " jobs");
-            } catch (AssertionError slow) {
-                throw new AssertionError(slow.getMessage() + " (" + submitted.size() + " did; child "
-                        + (child.isAlive() ? "alive" : "exited " + child.exitValue()) + "; its stderr ends: "
-                        + tail(tmp.resolve("child.err")) + ")", slow);
-            }
-            Await.until(Duration.ofSeconds(30), () -> statusQueries() >= N, "the child polled them");
+            child.awaitLine("STARTED", STALL);
+            child.awaitLines(line -> line.startsWith("SUBMITTED "), N, STALL, "the child submitted " + N + " jobs");
+            List<String> submitted = child.values("SUBMITTED ");
+            Await.whileProgressing(STALL, () -> (int) Math.min(statusQueries(), N), N, "the child polled them");
             if (duringDelivery) {
                 gateway.stubTemplatedJobs(GENERATE_2, "COMPLETED", png);
-                Await.until(Duration.ofSeconds(30), () -> emittedBefore.size() >= N / 3, "deliveries under way");
+                child.awaitLines(line -> line.startsWith("EMITTED "), N / 3, STALL, "deliveries under way");
             }
-            child.destroyForcibly(); // SIGKILL
-            child.waitFor();
-            reader.join(5_000);
+            child.kill(); // SIGKILL
+            List<String> before = child.values("EMITTED ");
+            System.out.printf("KillTest | %s | killed %s | child started after %d ms, its %d submits took %d ms%n",
+                    kind, when, child.millisOf("STARTED", 0), N,
+                    child.millisOf("SUBMITTED ", N - 1) - child.millisOf("STARTED", 0));
             gateway.stubTemplatedJobs(GENERATE_2, "COMPLETED", png);
-            List<String> before = List.copyOf(emittedBefore);
             try (Collector survivor = new Collector("survivor", gateway.baseUrl(), store, CONSUMER, null)) {
-                Await.until(Duration.ofSeconds(60), () -> covered(before, survivor.received()) == N,
+                Await.whileProgressing(STALL, () -> covered(before, survivor.received()), N,
                         "every job delivered after the kill");
                 Thread.sleep(500);
                 List<String> after = List.copyOf(survivor.received());
@@ -145,20 +121,10 @@ class KillTest {
                 assertEquals(0, survivor.store().count());
             }
         } finally {
-            child.destroyForcibly();
+            child.close();
             if (pool != null) {
                 pool.dispose();
             }
-        }
-    }
-
-    /** The end of the child's error output, for a failure message. */
-    private static String tail(Path file) {
-        try {
-            String text = java.nio.file.Files.readString(file);
-            return text.length() > 3000 ? text.substring(text.length() - 3000) : text;
-        } catch (IOException e) {
-            return "(unreadable: " + e + ")";
         }
     }
 

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import io.github.camelpixazo.store.EmbeddedPostgresServer;
 import io.github.camelpixazo.support.Await;
@@ -15,6 +17,7 @@ import io.github.camelpixazo.support.TestImages;
 
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -40,6 +43,8 @@ class RestartTest {
     static final GatewayStubExtension STUB = new GatewayStubExtension();
 
     private static GatewayStub gateway;
+    /** How long the collectors may go without progress before the test calls them stuck (two shared cores). */
+    private static final Duration STALL = Duration.ofSeconds(90);
 
     @TempDir
     Path tmp;
@@ -65,13 +70,13 @@ class RestartTest {
                     submitted.add(first.submit("prompt " + i));
                 }
                 // the first instance polls them all at least once, then is redeployed
-                Await.until(Duration.ofSeconds(20), () -> statusQueries() >= N, "every job polled once");
+                Await.whileProgressing(STALL, () -> (int) Math.min(statusQueries(), N), N, "every job polled once");
                 before = List.copyOf(first.received());
             }
             assertEquals(List.of(), before, "nothing was finished before the restart");
             gateway.stubTemplatedJobs(GENERATE_2, "COMPLETED", png); // the jobs finish while nobody runs
             try (Collector second = new Collector("after", gateway.baseUrl(), store, "delay=20&initialDelay=0", null)) {
-                Await.until(Duration.ofSeconds(30), () -> second.received().size() >= N, N + " results");
+                Await.whileProgressing(STALL, () -> second.received().size(), N, N + " results");
                 Thread.sleep(300); // more polls: nothing more arrives
                 List<String> after = List.copyOf(second.received());
                 Set<String> distinct = new HashSet<>(after);
@@ -88,6 +93,35 @@ class RestartTest {
             }
         }
         assertTrue(submitted.stream().allMatch(id -> id != null && id.startsWith("gpt-image-2_")));
+    }
+
+    @Test
+    void aStopDuringADeliveryLetsItFinishAndTheJobIsNotDeliveredAgainAfterTheRestart() throws Exception {
+        // Camel's graceful shutdown stops the consumer first, then waits for the exchanges in flight: the lease of a
+        // job in flight must survive the consumer's stop, or its removal fails and the next start delivers it again
+        String store = tmp.resolve("jobs").toString();
+        gateway.stubTemplatedJobs(GENERATE_2, "COMPLETED", TestImages.png(8, 8));
+        CountDownLatch inFlight = new CountDownLatch(1);
+        String id;
+        try (Collector first = new Collector("stopped", gateway.baseUrl(), store, "delay=20&initialDelay=0", null)) {
+            first.onReceived(received -> {
+                inFlight.countDown();
+                try {
+                    Thread.sleep(1_500);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            id = first.submit("slow to deliver");
+            assertTrue(inFlight.await(120, TimeUnit.SECONDS), "the job reached the route");
+            first.close(); // graceful: the delivery in flight completes
+            assertEquals(List.of(id), first.received());
+        }
+        try (Collector second = new Collector("restarted", gateway.baseUrl(), store, "delay=20&initialDelay=0", null)) {
+            assertEquals(0, second.store().count(), "the delivered job left the store");
+            Thread.sleep(500); // polls: nothing arrives
+            assertEquals(List.of(), second.received(), "delivered once, not again after the restart");
+        }
     }
 
     private static long statusQueries() {

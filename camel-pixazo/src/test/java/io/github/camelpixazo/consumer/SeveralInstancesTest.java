@@ -42,6 +42,8 @@ class SeveralInstancesTest {
     static final GatewayStubExtension STUB = new GatewayStubExtension();
 
     private static GatewayStub gateway;
+    /** How long the instances may go without progress before the test calls them stuck (two shared cores). */
+    private static final Duration STALL = Duration.ofSeconds(90);
 
     @TempDir
     Path tmp;
@@ -71,11 +73,12 @@ class SeveralInstancesTest {
                               + "\"model_id\":\"gpt-image-2\",\"error\":null,\"output\":{\"media_url\":[\""
                               + gateway.mediaUrl("/v1/{{request.pathSegments.[3]}}/output.png")
                               + "\"],\"media_type\":\"image/png\"}}")));
-            Await.until(Duration.ofSeconds(30), () -> a.received().size() >= 5 && b.received().size() >= 5,
+            Await.whileProgressing(STALL, () -> Math.min(a.received().size(), 5) + Math.min(b.received().size(), 5),
+                    10,
                     "both instances at work");
             a.close(); // mid-way: its exchanges in flight finish, its other leases are released
             List<String> byA = List.copyOf(a.received());
-            Await.until(Duration.ofSeconds(30), () -> byA.size() + b.received().size() >= N, "all jobs emitted");
+            Await.whileProgressing(STALL, () -> byA.size() + b.received().size(), N, "all jobs emitted");
             Thread.sleep(300);
             List<String> all = new ArrayList<>(byA);
             all.addAll(b.received());
@@ -97,20 +100,21 @@ class SeveralInstancesTest {
         // two instances share one store; the first one's route takes 3 leases' time over the job
         io.github.camelpixazo.store.MemoryJobStore shared = new io.github.camelpixazo.store.MemoryJobStore();
         gateway.stubTemplatedJobs(GENERATE_2, "COMPLETED", TestImages.png(8, 8));
-        String consumer = "delay=20&initialDelay=0&leaseDuration=1s";
+        // a 2 s lease renewed every 667 ms survives a 1.3 s scheduling stall (a 1 s lease failed under a parallel build)
+        String consumer = "delay=20&initialDelay=0&leaseDuration=2s";
         java.util.concurrent.CountDownLatch inFlight = new java.util.concurrent.CountDownLatch(1);
         try (Collector slow = new Collector("slow", gateway.baseUrl(), shared, consumer, null);
              Collector other = new Collector("other", gateway.baseUrl(), shared, null, null)) {
             slow.onReceived(id -> {
                 inFlight.countDown();
                 try {
-                    Thread.sleep(3_000); // the exchange outlives its 1 s lease three times over
+                    Thread.sleep(6_000); // the exchange outlives its 2 s lease three times over
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
             });
             String id = slow.submit("slow to deliver");
-            assertTrue(inFlight.await(20, java.util.concurrent.TimeUnit.SECONDS));
+            assertTrue(inFlight.await(120, java.util.concurrent.TimeUnit.SECONDS), "the job reached the slow route");
             other.context().addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
@@ -118,7 +122,7 @@ class SeveralInstancesTest {
                             .getHeader("CamelPixazoRequestId", String.class)));
                 }
             });
-            Await.until(Duration.ofSeconds(20), () -> shared.count() == 0, "the slow delivery completed");
+            Await.until(Duration.ofSeconds(120), () -> shared.count() == 0, "the slow delivery completed");
             Thread.sleep(300);
             assertEquals(List.of(id), slow.received());
             assertEquals(List.of(), other.received(), "the renewed lease kept the other instance off the job");
@@ -137,7 +141,7 @@ class SeveralInstancesTest {
             for (int i = 0; i < 10; i++) {
                 first.add(one.submit("prompt " + i));
             }
-            Await.until(Duration.ofSeconds(20), () -> received(one, two) >= 10, "the first jobs");
+            Await.whileProgressing(STALL, () -> received(one, two), 10, "the first jobs");
             Thread.sleep(200);
             // whichever instance won the lock collected every job; the other's consumer never ran
             Collector leader = one.received().isEmpty() ? two : one;
@@ -150,7 +154,7 @@ class SeveralInstancesTest {
             for (int i = 0; i < 10; i++) {
                 second.add(follower.submit("later " + i));
             }
-            Await.until(Duration.ofSeconds(30), () -> follower.received().size() >= 10, "the new leader collects");
+            Await.whileProgressing(STALL, () -> follower.received().size(), 10, "the new leader collects");
             assertEquals(new HashSet<>(second), new HashSet<>(follower.received()));
         } finally {
             one.close();

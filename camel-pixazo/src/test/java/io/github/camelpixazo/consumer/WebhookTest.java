@@ -187,6 +187,24 @@ class WebhookTest extends PixazoTestSupport {
     }
 
     @Test
+    void aSuspendedRouteEmitsNothingOnACallbackAndTheJobWaitsForItsResume() throws Exception {
+        collect("");
+        String url = submitJob();
+        gateway.stubCompleted(ID, "image/png", TestImages.png(16, 16));
+        context.getRouteController().suspendRoute("collect"); // as JMX's ManagedRoute#suspend does
+
+        assertEquals(202, post(url, callback("COMPLETED")), "answered as always: a forger learns nothing");
+        Thread.sleep(1_000); // a worker would have confirmed and emitted it by now
+        assertEquals(List.of(), received, "a suspended route receives no exchange");
+        assertEquals(0, statusQueries(), "nor is the job queried for it");
+        assertEquals(1, store().count(), "the job waits in the store");
+
+        context.getRouteController().resumeRoute("collect");
+        assertEquals(202, post(url, callback("COMPLETED")));
+        Await.until(Duration.ofSeconds(30), () -> received.size() == 1 && store().count() == 0, "the result");
+    }
+
+    @Test
     void aJobWhoseCallbackIsLostIsStillEmittedByPolling() throws Exception {
         collect("&webhookFallbackDelay=200ms");
         context.getComponent("pixazo", PixazoComponent.class).getConfiguration().setWebhookFallbackDelay(200);
@@ -261,6 +279,35 @@ class WebhookTest extends PixazoTestSupport {
         assertEquals(400, post(url, "[1,2]"));
         assertEquals(202, post(url, "{}"), "a JSON object: answered 202, then ignored (no status document)");
         Thread.sleep(300);
+        assertEquals(0, statusQueries());
+        assertEquals(List.of(), received);
+    }
+
+    @Test
+    void aCallbackBodyThatNeverEndsIsCutAtTheRequestTimeout() throws Exception {
+        // unauthenticated and on the open internet: a client that drips its body or never ends it (slowloris) must not
+        // hold a connection and a growing buffer for ever
+        collect("");
+        String url = submitJob();
+        URI target = URI.create(url);
+        try (java.net.Socket socket = new java.net.Socket(target.getHost(), target.getPort())) {
+            socket.setSoTimeout((int) CallbackReceiver.REQUEST_TIMEOUT_MILLIS + 20_000);
+            java.io.OutputStream out = socket.getOutputStream();
+            out.write(("POST " + target.getRawPath() + " HTTP/1.1\r\nHost: " + target.getHost() + ":"
+                       + target.getPort() + "\r\nContent-Type: application/json\r\n"
+                       + "Transfer-Encoding: chunked\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            byte[] chunk = new byte[16 * 1024];
+            java.util.Arrays.fill(chunk, (byte) ' ');
+            for (int i = 0; i < 2; i++) { // 32 KiB, and never the last chunk
+                out.write((Integer.toHexString(chunk.length) + "\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                out.write(chunk);
+                out.write("\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            }
+            out.flush();
+            String statusLine = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    java.nio.charset.StandardCharsets.US_ASCII)).readLine();
+            assertTrue(statusLine != null && statusLine.startsWith("HTTP/1.1 503"), String.valueOf(statusLine));
+        }
         assertEquals(0, statusQueries());
         assertEquals(List.of(), received);
     }

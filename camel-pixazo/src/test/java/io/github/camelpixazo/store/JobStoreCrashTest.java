@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -60,6 +61,7 @@ class JobStoreCrashTest {
         int temporaries = 0;
         for (int round = 1; round <= ROUNDS; round++) {
             Path stderr = tmp.resolve(kind + "-writer-" + round + ".err");
+            long forked = System.nanoTime();
             Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-cp", System.getProperty("java.class.path"),
                     "-Dlog4j2.configurationFile=store-writer-log4j2.properties",
@@ -82,12 +84,20 @@ class JobStoreCrashTest {
                 }
             });
             reader.start();
-            assertTrue(started.await(60, TimeUnit.SECONDS), "the writer did not start: " + Files.readString(stderr));
+            // a JVM start on two cores shared with a parallel build: generous, and at once when the child died
+            while (!started.await(100, TimeUnit.MILLISECONDS)) {
+                assertTrue(child.isAlive(), "the writer died before it started: " + Files.readString(stderr));
+                assertTrue(System.nanoTime() - forked < TimeUnit.MINUTES.toNanos(3),
+                        "the writer did not start in 3 min: " + Files.readString(stderr));
+            }
             long runMillis = 150 + random.nextInt(900);
             Thread.sleep(runMillis);
             child.destroyForcibly();
             assertTrue(child.waitFor(30, TimeUnit.SECONDS));
-            reader.join(10_000);
+            // every line the dead child wrote must be read before counting: a join that gave up early (a starved
+            // reader under a parallel build) dropped confirmations and failed "found 215 of 199 confirmed"
+            reader.join(TimeUnit.MINUTES.toMillis(2));
+            assertFalse(reader.isAlive(), "the writer's output did not end within 2 min after it died");
 
             List<String> added = lines.stream().filter(l -> l.startsWith("ADDED ")).map(l -> l.substring(6)).toList();
             confirmed.addAll(added);

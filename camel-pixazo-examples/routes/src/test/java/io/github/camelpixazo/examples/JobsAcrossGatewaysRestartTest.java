@@ -46,8 +46,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class JobsAcrossGatewaysRestartTest {
 
     private static final int PER_GATEWAY = 2;
-    /** Long enough for the first instance to stop and the second to start before any job ends. */
-    private static final Duration PROCESSING = Duration.ofSeconds(4);
+    /**
+     * Long enough for the first instance to submit six jobs and stop before any job ends, also on two cores shared with
+     * a parallel build (4 s was a fixed budget such a build can pass, failing "nothing finished before the redeploy").
+     */
+    private static final Duration PROCESSING = Duration.ofSeconds(12);
 
     @TempDir
     Path tmp;
