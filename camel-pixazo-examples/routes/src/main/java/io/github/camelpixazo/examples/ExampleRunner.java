@@ -39,6 +39,28 @@ final class ExampleRunner {
         void start(CamelContext context) throws Exception;
     }
 
+    /**
+     * What the summary's "in flight" figure counts, sampled while the example runs.
+     *
+     * @param description what the peak is, after the number of jobs ("at once", "pending in the job store at once")
+     * @param every       how often to sample it
+     * @param count       the current number, read from the started pixazo component
+     */
+    record InFlight(String description, Duration every, InFlightCount count) {
+
+        /** The jobs the component waits for (producers with waitForCompletion=true). */
+        static final InFlight WAITED_FOR = new InFlight("at once", Duration.ofMillis(5), PixazoComponent::getJobsInFlight);
+
+        /** The jobs submitted with waitForCompletion=false and not collected yet: the job store's records. */
+        static final InFlight PENDING_IN_STORE = new InFlight("pending in the job store at once", Duration.ofMillis(20),
+                pixazo -> Math.toIntExact(pixazo.jobStore().count()));
+    }
+
+    /** Reads an in-flight count from the component. */
+    interface InFlightCount {
+        int read(PixazoComponent pixazo) throws Exception;
+    }
+
     private final String example;
     private final Gateway gateway;
     private final Map<String, String> properties = new LinkedHashMap<>();
@@ -46,7 +68,9 @@ final class ExampleRunner {
     private final List<Map.Entry<String, Object>> beans = new ArrayList<>();
     private String title;
     private String routeId;
+    private String entryRouteId;
     private int inputs;
+    private InFlight inFlight = InFlight.WAITED_FOR;
     private Kickoff kickoff = context -> {
     };
     private IntSupplier imageCounter = () -> 0;
@@ -75,6 +99,21 @@ final class ExampleRunner {
     ExampleRunner input(String routeId, int inputs) {
         this.routeId = routeId;
         this.inputs = inputs;
+        return this;
+    }
+
+    /**
+     * The route that takes the inputs in, when another route finishes them (submit now, collect later): an input that
+     * fails there is finished there, and listed among the failures.
+     */
+    ExampleRunner enteringBy(String entryRouteId) {
+        this.entryRouteId = entryRouteId;
+        return this;
+    }
+
+    /** What the "in flight" figure counts; by default the jobs the component waits for. */
+    ExampleRunner inFlight(InFlight inFlight) {
+        this.inFlight = inFlight;
         return this;
     }
 
@@ -126,7 +165,7 @@ final class ExampleRunner {
     }
 
     Summary run() throws Exception {
-        RunStats stats = new RunStats(routeId);
+        RunStats stats = new RunStats(routeId, entryRouteId);
         Main main = new Main();
         properties.forEach(main::addInitialProperty);
         beans.forEach(bean -> main.bind(bean.getKey(), bean.getValue()));
@@ -155,13 +194,13 @@ final class ExampleRunner {
             CamelContext context = main.getCamelContext();
             PixazoComponent pixazo = context.getComponent("pixazo", PixazoComponent.class);
             threadsBefore = threads.getThreadCount() + 1; // + the sampler
-            sampler.scheduleAtFixedRate(() -> {
-                peakInFlight.accumulateAndGet(pixazo.getJobsInFlight(), Math::max);
-                peakThreads.accumulateAndGet(threads.getThreadCount(), Math::max);
-            }, 0, 5, TimeUnit.MILLISECONDS);
+            sampler.scheduleAtFixedRate(() -> peakInFlight.accumulateAndGet(inFlight(pixazo), Math::max),
+                    0, inFlight.every().toMillis(), TimeUnit.MILLISECONDS);
+            sampler.scheduleAtFixedRate(() -> peakThreads.accumulateAndGet(threads.getThreadCount(), Math::max),
+                    0, 5, TimeUnit.MILLISECONDS);
             if (progressEvery != null) {
                 sampler.scheduleAtFixedRate(() -> LOG.info("{} of {} done, {} jobs in flight, {} live threads",
-                        stats.finished(), inputs, pixazo.getJobsInFlight(), threads.getThreadCount()),
+                        stats.finished(), inputs, inFlight(pixazo), threads.getThreadCount()),
                         progressEvery.toMillis(), progressEvery.toMillis(), TimeUnit.MILLISECONDS);
             }
             kickoff.start(context);
@@ -180,8 +219,18 @@ final class ExampleRunner {
         }
         return new Summary(example, title, gateway.describe(), completed, inputs, stats.finished(), stats.pixazoCalls(),
                 stats.rejectedBeforeSending(), imageCounter.getAsInt(), imagesLocation, stats.failures(),
-                failuresLocation, Duration.ofNanos(finishedAt - started), peakInFlight.get(), threadsBefore,
+                failuresLocation, Duration.ofNanos(finishedAt - started), peakInFlight.get(), inFlight.description(),
+                threadsBefore,
                 Math.max(peakThreads.get(), threadsBefore), stats.spend());
+    }
+
+    /** The sampled count; 0 while it cannot be read (a sampler that threw would stop sampling for good). */
+    private int inFlight(PixazoComponent pixazo) {
+        try {
+            return inFlight.count().read(pixazo);
+        } catch (Exception e) {
+            return 0;
+        }
     }
 
     /** Until the route has finished every input and nothing is in flight (the file moves are done by then). */

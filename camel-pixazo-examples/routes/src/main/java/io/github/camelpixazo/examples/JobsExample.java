@@ -52,27 +52,29 @@ public final class JobsExample {
         Path dir = ExampleFiles.fresh(baseDir.resolve(store.example()).toAbsolutePath().normalize());
         Path prompts = Files.createDirectories(dir.resolve("prompts"));
         Path images = dir.resolve("images");
-        int submittable = 0;
+        int copied = 0;
         for (String name : FolderExample.SAMPLE_PROMPTS) {
             byte[] prompt = ExampleFiles.resource("prompts/" + name);
-            String text = new String(prompt, StandardCharsets.UTF_8);
-            if (!gateway.isSandbox() && text.contains("[sandbox:")) {
+            if (!gateway.isSandbox() && new String(prompt, StandardCharsets.UTF_8).contains("[sandbox:")) {
+                LOG.info("Skipping {}: its [sandbox:...] marker only means something to the sandbox", name);
                 continue;
             }
             Files.write(prompts.resolve(name), prompt);
-            if (!text.isBlank()) {
-                submittable++; // the blank prompt is refused before anything is sent: it never becomes a job
-            }
+            copied++;
         }
-        LOG.info("{} prompt files in {}; images go to {}", submittable, prompts, images);
+        LOG.info("{} prompt files in {}; images go to {}", copied, prompts, images);
 
+        // every prompt file is an input: the collecting route finishes those that became jobs, the submitting route
+        // those it could not submit (the blank one, refused before anything is sent, goes to prompts/.error)
         ExampleRunner runner = new ExampleRunner(store.example(), gateway)
                 .title(store.label)
-                .input("collect", submittable)
+                .input("collect", copied)
+                .enteringBy("submit")
+                .inFlight(ExampleRunner.InFlight.PENDING_IN_STORE)
                 .property("example.dir", dir)
                 .routesIncludePattern("classpath:routes/jobs-submit.camel.yaml,classpath:routes/jobs-collect.camel.yaml")
                 .images(() -> ExampleFiles.countFiles(images), images.toString())
-                .failuresGoTo(dir.resolve("failed").toString());
+                .failuresGoTo(dir.resolve("failed") + " (jobs) and " + prompts.resolve(".error") + " (not submitted)");
         JdbcConnectionPool database = null;
         if (store == Store.FILE) {
             runner.property("camel.component.pixazo.job-store-directory", dir.resolve("job-store"));

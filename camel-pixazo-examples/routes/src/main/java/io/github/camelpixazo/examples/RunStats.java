@@ -23,18 +23,29 @@ import org.apache.camel.support.EventNotifierSupport;
  * Counts what an example run did, from Camel's own events, whatever DSL the route is written in: inputs finished by
  * the example's route (one exchange per prompt file, image or queued message), calls to {@code pixazo:} endpoints and
  * how many of them validation rejected before anything was sent, and the failures with their reasons.
+ * <p>
+ * When the input enters by another route than the one that finishes it (submit now, collect later: the submitting
+ * route takes the prompt file, the collecting route gets the finished job), an input that fails in the entry route
+ * never reaches the finishing route: it is finished there, and listed with its failure.
  */
 final class RunStats extends EventNotifierSupport {
 
     private final String routeId;
+    private final String entryRouteId;
     private final AtomicInteger finished = new AtomicInteger();
     private final AtomicInteger pixazoCalls = new AtomicInteger();
     private final AtomicInteger rejectedBeforeSending = new AtomicInteger();
     private final List<Summary.Failure> failures = new ArrayList<>();
     private final Map<String, BigDecimal> spend = new TreeMap<>();
 
-    RunStats(String routeId) {
+    /**
+     * @param routeId      the route that finishes each input
+     * @param entryRouteId the route that takes each input in, when it is another one (its failed exchanges finish their
+     *                     input), else null
+     */
+    RunStats(String routeId, String entryRouteId) {
         this.routeId = routeId;
+        this.entryRouteId = entryRouteId;
         setIgnoreCamelContextEvents(true);
         setIgnoreRouteEvents(true);
         setIgnoreServiceEvents(true);
@@ -59,11 +70,15 @@ final class RunStats extends EventNotifierSupport {
             }
         } else if (event instanceof ExchangeCompletedEvent || event instanceof ExchangeFailedEvent) {
             Exchange exchange = ((CamelEvent.ExchangeEvent) event).getExchange();
-            if (!routeId.equals(exchange.getFromRouteId())) {
+            boolean entry = entryRouteId != null && entryRouteId.equals(exchange.getFromRouteId());
+            if (!entry && !routeId.equals(exchange.getFromRouteId())) {
                 return;
             }
             Throwable error = exchange.getException() != null ? exchange.getException()
                     : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+            if (entry && error == null) {
+                return; // on its way to the finishing route
+            }
             // a pixazo:jobs exchange carries a FAILED or ERROR job (or one whose images are gone) as data
             String jobError = exchange.getMessage().getHeader("CamelPixazoError", String.class);
             if (error != null || jobError != null) {

@@ -23,7 +23,10 @@ import java.util.Locale;
  * @param failures             the inputs that failed and why
  * @param failuresLocation     where failed inputs went, or null
  * @param elapsed              wall-clock time from Camel's start to the last input finished
- * @param peakJobsInFlight     the most jobs the pixazo component waited for at once
+ * @param peakJobsInFlight     the most jobs in flight at once: those the pixazo component waited for, or (submit now,
+ *                             collect later) those pending in its job store
+ * @param inFlightDescription  what {@code peakJobsInFlight} counts, printed after it ("at once", "pending in the job
+ *                             store at once")
  * @param threadsBefore        live JVM threads once everything had started, before the first input was processed
  * @param peakThreads          the most live JVM threads during the run
  * @param spend                the estimated price of the jobs the gateway accepted, by currency (from the header
@@ -32,7 +35,13 @@ import java.util.Locale;
 public record Summary(String example, String title, String gateway, boolean completed, int inputs, int finished,
                       int pixazoCalls, int rejectedBeforeSending, int images, String imagesLocation,
                       List<Failure> failures, String failuresLocation, Duration elapsed,
-                      int peakJobsInFlight, int threadsBefore, int peakThreads, Map<String, BigDecimal> spend) {
+                      int peakJobsInFlight, String inFlightDescription, int threadsBefore, int peakThreads, Map<String, BigDecimal> spend) {
+
+    /**
+     * The summary's first words: the project, not a gateway's name (the examples run against Pixazo, Pixapi or
+     * EvoLink; the {@code gateway:} line says which).
+     */
+    public static final String BANNER = "camel-pixazo example";
 
     /** One input that failed: its name (file name or prompt id) and why. */
     public record Failure(String input, String reason) {
@@ -47,7 +56,7 @@ public record Summary(String example, String title, String gateway, boolean comp
         String rule = "=".repeat(100);
         StringBuilder text = new StringBuilder();
         text.append(rule).append('\n');
-        text.append(String.format(Locale.ROOT, "Pixazo example '%s' (%s): %s in %.1f s%n", example, title,
+        text.append(String.format(Locale.ROOT, "%s '%s' (%s): %s in %.1f s%n", BANNER, example, title,
                 completed ? "done" : "NOT FINISHED", elapsed.toMillis() / 1000.0));
         line(text, "gateway", gateway);
         line(text, "jobs", inputs + " inputs, " + jobsSent() + " jobs sent to the gateway"
@@ -68,7 +77,7 @@ public record Summary(String example, String title, String gateway, boolean comp
                         .collect(java.util.stream.Collectors.joining(" + ")) + " for the jobs sent (auto sizes and"
                   + " qualities at their published upper bound)");
         line(text, "in flight", "peak " + peakJobsInFlight + (peakJobsInFlight == 1 ? " job" : " jobs")
-                                + " at once, peak " + peakThreads
+                                + " " + inFlightDescription + ", peak " + peakThreads
                                 + " live JVM threads (" + threadsBefore + " before the first job)");
         text.append(rule).append('\n');
         out.print(text);

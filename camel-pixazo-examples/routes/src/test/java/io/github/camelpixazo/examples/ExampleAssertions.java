@@ -59,6 +59,13 @@ final class ExampleAssertions {
         return response.body();
     }
 
+    /** What {@link Summary#print} prints. */
+    static String printed(Summary summary) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        summary.print(new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
+        return out.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     static boolean isPng(byte[] bytes) throws IOException {
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(bytes));
         return image != null && bytes.length > 8 && bytes[1] == 'P' && bytes[2] == 'N' && bytes[3] == 'G';

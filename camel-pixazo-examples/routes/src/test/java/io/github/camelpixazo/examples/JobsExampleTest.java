@@ -7,7 +7,10 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import io.github.camelpixazo.examples.JobsExample.Store;
 import io.github.camelpixazo.sandbox.RecordedSubmission;
@@ -26,8 +29,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The submit-now-collect-later examples, end to end against the sandbox: four jobs submitted by one YAML route,
- * collected by the other from pixazo:jobs, each exactly once; with the file store and webhooks (one callback lost,
+ * The submit-now-collect-later examples, end to end against the sandbox: five prompt files, the blank one refused
+ * before sending (listed among the failures with its reason), four jobs submitted by one YAML route, collected by the
+ * other from pixazo:jobs, each exactly once; the summary counts the five inputs and the jobs pending in the store; with the file store and webhooks (one callback lost,
  * every one duplicated: polling finds the lost one, the duplicates emit nothing more), and with the JDBC store on H2.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
@@ -42,15 +46,28 @@ class JobsExampleTest {
 
     private Path check(Store store) throws Exception {
         Summary summary = JobsExample.run(store, Gateway.sandbox(sandbox.sandbox()), ExampleAssertions.BASE_DIR);
-        summary.print(System.out);
+        String printed = ExampleAssertions.printed(summary);
+        System.out.print(printed);
         Path dir = ExampleAssertions.BASE_DIR.resolve(store.example());
 
         assertTrue(summary.completed(), "the collecting route finished every job");
-        assertEquals(4, summary.inputs());
-        assertEquals(4, summary.finished(), "each job collected exactly once");
+        assertEquals(5, summary.inputs(), "every prompt file is an input, the blank one included");
+        assertEquals(5, summary.finished(), "four jobs collected exactly once, and the blank prompt not submitted");
         assertEquals(1, summary.rejectedBeforeSending(), "the blank prompt");
-        assertEquals(1, summary.failures().size(), "the refused prompt's job, FAILED: " + summary.failures());
-        assertEquals("refused", summary.failures().get(0).input());
+        assertTrue(printed.contains("jobs:      5 inputs, 4 jobs sent to the gateway, 1 rejected before sending\n"),
+                printed);
+        Map<String, String> failures = summary.failures().stream()
+                .collect(Collectors.toMap(Summary.Failure::input, Summary.Failure::reason));
+        assertEquals(Set.of("blank.txt", "refused"), failures.keySet(), "the blank prompt file and the refused job");
+        assertTrue(failures.get("blank.txt").startsWith("Invalid option 'prompt'"), failures.get("blank.txt"));
+        assertTrue(failures.get("refused").startsWith("FAILED: "), failures.get("refused"));
+        assertTrue(printed.contains("- blank.txt: Invalid option 'prompt'"), printed);
+        // submitted without waiting: the jobs are pending in the store, none is waited for by a producer
+        assertTrue(summary.peakJobsInFlight() >= 1 && summary.peakJobsInFlight() <= 4,
+                "jobs pending in the store at peak: " + summary.peakJobsInFlight());
+        assertTrue(printed.contains("in flight: peak " + summary.peakJobsInFlight() + " job"
+                                    + (summary.peakJobsInFlight() == 1 ? "" : "s") + " pending in the job store at once"),
+                printed);
         List<RecordedSubmission> submissions = sandbox.records().submissions();
         assertEquals(4, submissions.size(), "four jobs submitted, none twice");
         assertEquals(IMAGES, fileNames(dir.resolve("images")));
@@ -65,7 +82,8 @@ class JobsExampleTest {
         }
         assertEquals(List.of("refused.reason.txt"), fileNames(dir.resolve("failed")));
         assertTrue(Files.readString(dir.resolve("failed/refused.reason.txt")).startsWith("FAILED: "));
-        assertEquals(List.of("blank.txt"), fileNames(dir.resolve("prompts/.error")));
+        assertEquals(List.of("blank.txt", "blank.txt.reason.txt"), fileNames(dir.resolve("prompts/.error")));
+        assertEquals(failures.get("blank.txt"), Files.readString(dir.resolve("prompts/.error/blank.txt.reason.txt")));
         return dir;
     }
 

@@ -15,7 +15,8 @@ import org.apache.camel.impl.DefaultCamelContext;
  * The pixazo component from plain Java: a {@link DefaultCamelContext}, the component configured in code, and a
  * {@code ProducerTemplate} call. No route, no Camel Main, no Spring: the least a Java program needs.
  * <p>
- * {@code java ... PlainJavaExample "A lighthouse in a storm" lighthouse.png} writes the image to the file. Against the
+ * {@code java ... PlainJavaExample "A lighthouse in a storm" lighthouse.png} writes the image to the file (its folder
+ * is created); the Maven profile {@code plain-java-example} runs it (docs/examples/plain-java.adoc). Against the
  * real gateway when the environment variable {@code PIXAZO_API_KEY} is set, otherwise against an embedded sandbox.
  */
 public final class PlainJavaExample {
@@ -26,7 +27,8 @@ public final class PlainJavaExample {
     /** Arguments: the prompt, then the file to write (default image.png). */
     public static void main(String[] args) throws Exception {
         String prompt = args.length > 0 ? args[0] : "A lighthouse in a storm";
-        Path target = Path.of(args.length > 1 ? args[1] : "image.png");
+        Path target = Path.of(args.length > 1 ? args[1] : "image.png").toAbsolutePath();
+        Files.createDirectories(target.getParent());
         String key = System.getenv("PIXAZO_API_KEY");
         if (key != null && !key.isBlank()) {
             generate(PixazoConfiguration.DEFAULT_BASE_URL, key.trim(), prompt, target);
@@ -35,7 +37,7 @@ public final class PlainJavaExample {
                 generate(sandbox.baseUrl(), "sandbox", prompt, target);
             }
         }
-        System.out.println("Wrote " + target.toAbsolutePath());
+        System.out.println("Wrote " + target);
     }
 
     /**

@@ -39,6 +39,8 @@ class PixazoSpringBootExampleTest {
             PixazoComponent pixazo = app.getBean(CamelContext.class).getComponent("pixazo", PixazoComponent.class);
             assertEquals("low", pixazo.getConfiguration().getQuality(), "application.properties reached the component");
             assertEquals(1_000, pixazo.getConfiguration().getPollInterval());
+            assertEquals("pixazo-example", app.getBean(CamelContext.class).getName(),
+                    "camel.main.name from application.properties");
 
             Files.createDirectories(dir.resolve("prompts"));
             Files.writeString(dir.resolve("prompts/lighthouse.txt"), "A lighthouse in a storm", StandardCharsets.UTF_8);
