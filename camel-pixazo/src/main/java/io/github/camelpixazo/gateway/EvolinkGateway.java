@@ -253,17 +253,7 @@ public final class EvolinkGateway implements ImageGateway {
     /** "Callback response format is consistent with task query API" (evolink-gpt-image-1.5-api.txt). */
     @Override
     public Optional<JobSnapshot> parseCallback(byte[] body) {
-        JsonNode json;
-        try {
-            json = GatewayJson.MAPPER.readTree(body);
-        } catch (IOException e) {
-            throw new PixazoMalformedResponseException("An EvoLink callback that is not JSON: "
-                    + GatewayJson.snippet(body), 0, null, e);
-        }
-        if (json == null || !json.isObject()) {
-            throw new PixazoMalformedResponseException("An EvoLink callback that is not a JSON object: "
-                    + GatewayJson.snippet(body), 0, null, null);
-        }
+        JsonNode json = GatewayJson.readCallback(body, name());
         return Optional.of(snapshot(json, null, 0, GatewayJson.snippet(body)));
     }
 

@@ -41,6 +41,27 @@ final class GatewayJson {
                 + ") is not a JSON object: " + snippet(reply), reply.status(), requestId, null);
     }
 
+    /**
+     * A callback body that must be one JSON object, as Pixazo and EvoLink send them.
+     *
+     * @throws PixazoMalformedResponseException quoting the start of the body when it is not JSON or not an object
+     */
+    static JsonNode readCallback(byte[] body, String gateway) {
+        String a = "AEIOU".indexOf(gateway.charAt(0)) >= 0 ? "An " : "A ";
+        JsonNode json;
+        try {
+            json = MAPPER.readTree(body);
+        } catch (IOException e) {
+            throw new PixazoMalformedResponseException(a + gateway + " callback that is not JSON: " + snippet(body),
+                    0, null, e);
+        }
+        if (json == null || !json.isObject()) {
+            throw new PixazoMalformedResponseException(a + gateway + " callback that is not a JSON object: "
+                    + snippet(body), 0, null, null);
+        }
+        return json;
+    }
+
     /** A value as text (numbers too); an object or array as its JSON; null when absent or null. */
     static String text(JsonNode json, String field) {
         JsonNode value = json == null ? null : json.get(field);

@@ -270,17 +270,7 @@ public final class PixazoGateway implements ImageGateway {
     /** Pixazo's callback has the status answer's shape (pixazo-gpt-image-api.txt, "Callback Payload"). */
     @Override
     public Optional<JobSnapshot> parseCallback(byte[] body) {
-        JsonNode json;
-        try {
-            json = GatewayJson.MAPPER.readTree(body);
-        } catch (IOException e) {
-            throw new PixazoMalformedResponseException("A Pixazo callback that is not JSON: "
-                    + GatewayJson.snippet(body), 0, null, e);
-        }
-        if (json == null || !json.isObject()) {
-            throw new PixazoMalformedResponseException("A Pixazo callback that is not a JSON object: "
-                    + GatewayJson.snippet(body), 0, null, null);
-        }
+        JsonNode json = GatewayJson.readCallback(body, name());
         return Optional.of(snapshot(json, 0, GatewayJson.snippet(body)));
     }
 
