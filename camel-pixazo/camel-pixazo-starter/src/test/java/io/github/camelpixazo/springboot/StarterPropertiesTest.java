@@ -62,10 +62,21 @@ class StarterPropertiesTest {
         return option.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
     }
 
-    private static long millis(PixazoConfiguration configuration, String option) throws Exception {
-        Method getter = PixazoConfiguration.class.getMethod("get" + Character.toUpperCase(option.charAt(0))
-                                                           + option.substring(1));
-        return ((Number) getter.invoke(configuration)).longValue();
+    /**
+     * An option's value in milliseconds, from the configuration shared by component and endpoint, else from the
+     * component or endpoint itself (budgetPeriod lives on each: one budget per component, one per endpoint).
+     */
+    private static long millis(PixazoConfiguration configuration, Object owner, String option) throws Exception {
+        String name = "get" + Character.toUpperCase(option.charAt(0)) + option.substring(1);
+        for (Object target : new Object[] { configuration, owner }) {
+            try {
+                Method getter = target.getClass().getMethod(name);
+                return ((Number) getter.invoke(target)).longValue();
+            } catch (NoSuchMethodException notHere) {
+                // the next owner
+            }
+        }
+        throw new NoSuchMethodException(name + " on " + configuration.getClass() + " or " + owner.getClass());
     }
 
     /** Each form, on every duration option, in application properties and in an endpoint URI, gives 90 seconds. */
@@ -82,12 +93,13 @@ class StarterPropertiesTest {
         runner.withPropertyValues(properties.toArray(String[]::new)).run(context -> {
             assertTrue(context.getStartupFailure() == null, () -> "did not start: " + context.getStartupFailure());
             CamelContext camel = context.getBean(CamelContext.class);
-            PixazoConfiguration fromProperties = camel.getComponent("pixazo", PixazoComponent.class).getConfiguration();
-            PixazoConfiguration fromUri = camel.getEndpoint(uri.substring(0, uri.length() - 1), PixazoEndpoint.class)
-                    .getConfiguration();
+            PixazoComponent component = camel.getComponent("pixazo", PixazoComponent.class);
+            PixazoEndpoint endpoint = camel.getEndpoint(uri.substring(0, uri.length() - 1), PixazoEndpoint.class);
             for (String option : options) {
-                assertEquals(90_000, millis(fromProperties, option), PREFIX + property(option) + "=" + value);
-                assertEquals(90_000, millis(fromUri, option), option + "=" + value + " in a URI");
+                assertEquals(90_000, millis(component.getConfiguration(), component, option),
+                        PREFIX + property(option) + "=" + value);
+                assertEquals(90_000, millis(endpoint.getConfiguration(), endpoint, option),
+                        option + "=" + value + " in a URI");
             }
         });
     }
