@@ -13,10 +13,12 @@ import io.github.camelpixazo.gateway.JobRef;
 import io.github.camelpixazo.gateway.JobSnapshot;
 import io.github.camelpixazo.job.Deadline;
 import io.github.camelpixazo.job.JobClient;
+import io.github.camelpixazo.job.JobEvents;
 import io.github.camelpixazo.media.DownloadedImage;
 import io.github.camelpixazo.media.SpoolSettings;
 import io.github.camelpixazo.media.SpoolTarget;
 import io.github.camelpixazo.media.TempFiles;
+import io.github.camelpixazo.observe.JobMeters;
 import io.github.camelpixazo.store.JobRecord;
 
 import org.slf4j.Logger;
@@ -75,10 +77,24 @@ final class JobCalls {
         return Gateways.byId(record.gateway()).parseCallback(body);
     }
 
-    /** Downloads a completed job's images (streamed, spooled past the threshold), retried until {@code deadline}. */
-    CompletableFuture<List<DownloadedImage>> download(List<String> urls, String mediaType, String requestId,
+    /**
+     * Downloads a completed job's images (streamed, spooled past the threshold), retried until {@code deadline}; each
+     * retry and each image's bytes are counted on the job's meters, as the waiting producer counts them.
+     */
+    CompletableFuture<List<DownloadedImage>> download(JobRecord record, List<String> urls, String mediaType,
                                                       Deadline deadline, SpoolSettings spool, TempFiles files) {
-        return endpoint.downloader().downloadAll(urls, mediaType, requestId, deadline, spool, files);
+        JobMeters meters = endpoint.meters(record.gateway(), record.model(), record.operation());
+        JobEvents retries = new JobEvents() {
+            @Override
+            public void retried() {
+                meters.retried();
+            }
+        };
+        return endpoint.downloader().downloadAll(urls, mediaType, record.requestId(), deadline, spool, files, retries)
+                .thenApply(images -> {
+                    images.forEach(image -> meters.downloaded(image.data().length()));
+                    return images;
+                });
     }
 
     /** What a status query of a stored job needs: its gateway, id, and the model and operation it was sent with. */

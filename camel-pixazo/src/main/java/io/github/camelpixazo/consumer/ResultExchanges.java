@@ -96,7 +96,7 @@ final class ResultExchanges {
         List<String> urls = single ? snapshot.mediaUrls().subList(0, 1) : snapshot.mediaUrls();
         ExchangeSpool spool = ExchangeSpool.attach(exchange, endpoint.spoolSettings());
         CompletableFuture<Exchange> result = new CompletableFuture<>();
-        calls.download(urls, snapshot.mediaType(), record.requestId(), downloadDeadline(record), spool.settings(),
+        calls.download(record, urls, snapshot.mediaType(), downloadDeadline(record), spool.settings(),
                 spool.files()).whenCompleteAsync((images, error) -> {
                     try {
                         if (error == null) {

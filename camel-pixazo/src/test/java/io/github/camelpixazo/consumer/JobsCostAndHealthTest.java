@@ -104,6 +104,11 @@ class JobsCostAndHealthTest extends PixazoTestSupport {
             assertEquals(1.0, meters.get("pixazo.status.polls").tags(tags).counter().count(), tags.toString());
             assertEquals(1.0, meters.get("pixazo.jobs.completed").tags(tags).counter().count(), tags.toString());
         }
+        // and their downloads: two images of the gpt-image-2 job, one of the gpt-image-1.5 job
+        long pngBytes = TestImages.png(8, 8).length;
+        assertEquals(2.0, meters.get("pixazo.downloads").tags(gptImage2).counter().count());
+        assertEquals(2.0 * pngBytes, meters.get("pixazo.downloaded").tags(gptImage2).counter().count());
+        assertEquals(1.0, meters.get("pixazo.downloads").tags(gptImage15).counter().count());
         assertEquals(0.33, meters.get("pixazo.spend.estimated").tags(gptImage2.and("currency", "USD")).counter()
                 .count(), 1e-9);
     }
