@@ -299,14 +299,24 @@ public class PixazoComponent extends DefaultComponent implements SSLContextParam
      *
      * @return the amount
      */
+    /** A budget as prices are written (cost.PriceList): up to 12 digits, a '.', up to 10 decimals. */
+    private static final java.util.regex.Pattern BUDGET =
+            java.util.regex.Pattern.compile("\\d{1,12}(\\.\\d{1,10})?|\\.\\d{1,10}");
+
     static BigDecimal checkBudget(String option, String text, long periodMillis) {
-        BigDecimal amount;
-        try {
-            amount = new BigDecimal(text.trim());
-        } catch (NumberFormatException e) {
-            throw new PixazoValidationException(option, text, "must be a decimal amount in the currency of the"
-                    + " gateway's prices, such as 25 or 12.50 (USD on Pixazo, credits on Pixapi).");
+        String trimmed = text.trim();
+        if (trimmed.startsWith("-")) {
+            throw new PixazoValidationException(option, text, "must not be negative: 0 refuses every job, and no budget"
+                    + " is set by leaving the option out.");
         }
+        // plain digits only, as prices are written: BigDecimal alone would take 1e999999999, whose every message
+        // (toPlainString) needs a billion characters, and a JDBC store's DECIMAL column could not hold it either
+        if (!BUDGET.matcher(trimmed).matches()) {
+            throw new PixazoValidationException(option, text, "must be a decimal amount in the currency of the"
+                    + " gateway's prices, such as 25 or 12.50 (USD on Pixazo, credits on Pixapi): digits with a '.',"
+                    + " at most 12 before it and 10 after it, no exponent (write 1000, not 1e3).");
+        }
+        BigDecimal amount = new BigDecimal(trimmed);
         if (amount.signum() < 0) {
             throw new PixazoValidationException(option, text, "must not be negative: 0 refuses every job, and no budget"
                     + " is set by leaving the option out.");

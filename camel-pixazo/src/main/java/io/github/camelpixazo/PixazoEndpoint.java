@@ -154,6 +154,9 @@ public class PixazoEndpoint extends ScheduledPollEndpoint implements AsyncEndpoi
                     + " synchronous=true to submit now and collect later.");
         }
         carriedHeaders = CarriedHeaders.parse(configuration.getCarryHeaders());
+        if (operation == PixazoOperation.status || operation == PixazoOperation.jobs) {
+            rejectSubmitOnlyOptions();
+        }
         if (configuration.getWebhookUrl() != null && !configuration.getWebhookUrl().isBlank()
             && (operation == PixazoOperation.jobs || !configuration.isWaitForCompletion())) {
             WebhookTokens.requireExtensible(configuration.getWebhookUrl());
@@ -178,6 +181,26 @@ public class PixazoEndpoint extends ScheduledPollEndpoint implements AsyncEndpoi
                 validator.validatePrompt(defaults);
             }
             warnings.forEach(warning -> LOG.warn("{}: {}", this, warning));
+        }
+    }
+
+    /**
+     * dryRun and budget act on submits only: on pixazo:status (which queries a job, whatever dryRun says) and
+     * pixazo:jobs they would be ignored, so a user who means "send nothing" or "cap this" is told at start-up instead.
+     */
+    private void rejectSubmitOnlyOptions() {
+        String where = "pixazo:" + operation;
+        String does = operation == PixazoOperation.status
+                ? " queries a job the gateway already has (free of charge), and sends that query whatever dryRun says"
+                : " only collects jobs submitted elsewhere";
+        if (dryRun) {
+            throw new PixazoValidationException("dryRun", true, "applies to pixazo:generate and pixazo:edit only: "
+                    + where + does + ". Remove dryRun from this endpoint, or put it on the submitting endpoint.");
+        }
+        if (budget != null) {
+            throw new PixazoValidationException("budget", budget, "caps submits, so it applies to pixazo:generate"
+                    + " and pixazo:edit only: " + where + does + ". Put the budget on the submitting endpoint, or on"
+                    + " the component to cap them all.");
         }
     }
 

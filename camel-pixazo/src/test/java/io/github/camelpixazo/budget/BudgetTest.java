@@ -317,4 +317,50 @@ class BudgetTest extends PixazoTestSupport {
         assertNotNull(e.getBudgetName());
         assertTrue(!e.getMessage().contains(GatewayStub.KEY), "the key is not in the message");
     }
+
+    @Test
+    void aBudgetMustBePlainDigitsSoAnExponentCannotExhaustTheHeap() {
+        // 1e2147483647 is a valid BigDecimal; printing it (every budget message does) needs 2^31 characters
+        for (String bad : List.of("1e2147483647", "1e-2147483647", "1e3", "0.00000000001", "1234567890123")) {
+            PixazoValidationException e = cause(assertThrows(Exception.class,
+                    () -> send(JOB + "&budget=" + bad).getMessage()), PixazoValidationException.class);
+            assertEquals("budget", e.getOption(), bad);
+            assertTrue(e.getMessage().contains("'" + bad + "'") && e.getMessage().contains("no exponent"),
+                    e.getMessage());
+        }
+        PixazoComponent capped = new PixazoComponent();
+        configure(capped.getConfiguration());
+        capped.setBudget("9e999999999");
+        capped.setJobStore(new MemoryJobStore());
+        PixazoValidationException component = cause(assertThrows(Exception.class,
+                () -> context.addComponent("capped", capped)), PixazoValidationException.class);
+        assertEquals("budget", component.getOption());
+        // what still passes: the forms the option's description gives
+        submitsAreAccepted();
+        assertNull(send(JOB + "&budget=12.50").getException());
+        assertNull(send(JOB + "&budget=.5").getException());
+        assertEquals(2, gateway.apiRequests().size());
+    }
+
+    @Test
+    void budgetAndDryRunOnStatusOrJobsFailTheStartInsteadOfBeingIgnored() {
+        for (String uri : List.of("pixazo:status?dryRun=true", "pixazo:status?budget=5")) {
+            PixazoValidationException e = cause(assertThrows(Exception.class,
+                    () -> template.requestBodyAndHeader(uri, null, PixazoConstants.REQUEST_ID, "gpt-image-2_x")),
+                    PixazoValidationException.class);
+            assertTrue(uri.endsWith(e.getOption() + "=" + (e.getOption().equals("budget") ? "5" : "true")), uri);
+            assertTrue(e.getMessage().contains("pixazo:generate and pixazo:edit only"), e.getMessage());
+        }
+        for (String uri : List.of("pixazo:jobs?budget=5", "pixazo:jobs?dryRun=true")) {
+            Exception e = assertThrows(Exception.class, () -> context.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from(uri).to("mock:jobs");
+                }
+            }));
+            assertTrue(cause(e, PixazoValidationException.class).getMessage().contains("pixazo:jobs only collects"),
+                    e.toString());
+        }
+        assertEquals(List.of(), gateway.apiRequests());
+    }
 }
