@@ -275,13 +275,23 @@ public class PixazoComponent extends DefaultComponent implements SSLContextParam
         }
     }
 
+    /** The most a priceFile may hold (the published list is about 3 KiB). */
+    static final int MAX_PRICE_FILE_BYTES = 1024 * 1024;
+
     /** The published prices, then priceFile's tables, then the single prices; checked whole. */
     private PriceList loadPriceList() {
         PriceList list = PriceList.published();
         if (priceFile != null && !priceFile.isBlank()) {
             String text;
             try (InputStream in = ResourceHelper.resolveMandatoryResourceAsInputStream(getCamelContext(), priceFile.trim())) {
-                text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                // bounded: a price file is a few hundred lines; file:/dev/zero or a wrong big file must not fill the heap
+                byte[] content = in.readNBytes(MAX_PRICE_FILE_BYTES + 1);
+                if (content.length > MAX_PRICE_FILE_BYTES) {
+                    throw new PixazoValidationException("priceFile", priceFile, "is larger than "
+                            + MAX_PRICE_FILE_BYTES / 1024 + " KiB: a price file holds a few tables of"
+                            + " <gateway>.<model>.<size>.<quality>=<price> lines; give the right file.");
+                }
+                text = new String(content, StandardCharsets.UTF_8);
             } catch (IOException e) {
                 throw new PixazoValidationException("priceFile", priceFile, "cannot be read (" + e.getMessage() + "):"
                         + " give a resource such as file:/etc/pixazo/prices.properties or classpath:prices.properties.");

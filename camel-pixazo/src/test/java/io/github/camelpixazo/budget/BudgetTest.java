@@ -283,6 +283,16 @@ class BudgetTest extends PixazoTestSupport {
         assertTrue(budget.getMessage().contains("'lots'"), budget.getMessage());
     }
 
+    /** A wrong, huge priceFile (a log, /dev/zero) is refused after 1 MiB instead of being read whole into the heap. */
+    @Test
+    void aHugePriceFileIsRefusedWithoutReadingItWhole() throws Exception {
+        Path huge = directory.resolve("huge.properties");
+        java.nio.file.Files.writeString(huge, "# a comment line, valid in a price file\n".repeat(60_000)); // 2.4 MB
+        PixazoValidationException e = startFails("file:" + huge, null);
+        assertEquals("priceFile", e.getOption());
+        assertTrue(e.getMessage().contains("larger than 1024 KiB"), e.getMessage());
+    }
+
     private PixazoValidationException startFails(String priceFile, String budget) throws Exception {
         CamelContext other = new DefaultCamelContext();
         PixazoComponent pixazo = new PixazoComponent();
