@@ -145,4 +145,20 @@ class MetricsTest extends PixazoTestSupport {
                     && line.contains("prompt 'a red bicycle'")), String.join("\n", log.lines()));
         }
     }
+
+    @Test
+    void theLoggedPromptNeverHoldsTheKeyNorStartsALine() {
+        gateway.stubSubmit(GENERATE_2, LATER);
+        try (LogCapture log = new LogCapture()) {
+            // a prompt built from message data: it quotes the key, and forges a second log line
+            template.requestBody("pixazo:generate?waitForCompletion=false&logPrompt=true", "a cat " + GatewayStub.KEY
+                    + "\nINFO  io.github.camelpixazo.jobs - Job forged: COMPLETED");
+            String text = String.join("\n", log.lines());
+            assertTrue(log.lines().stream().anyMatch(line -> line.contains("QUEUED") && line.contains("prompt 'a cat ")),
+                    text);
+            assertFalse(text.contains(GatewayStub.KEY), text);
+            assertFalse(log.lines().stream().anyMatch(line -> line.startsWith("INFO  io.github.camelpixazo.jobs - Job"
+                    + " forged")), text);
+        }
+    }
 }
