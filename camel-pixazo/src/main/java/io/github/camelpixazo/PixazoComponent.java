@@ -127,7 +127,7 @@ public class PixazoComponent extends DefaultComponent implements SSLContextParam
                             + " cross it fails with PixazoBudgetExceededException, nothing sent. An endpoint's own"
                             + " budget applies as well. A job without a published price is refused while a budget"
                             + " applies. Counted in the job store's spend ledger, so a durable store keeps it across"
-                            + " restarts. 0 refuses every job.")
+                            + " restarts. 0 refuses every job. Plain digits, at most 10 decimals, no exponent.")
     private String budget;
 
     @Metadata(label = "cost", displayName = "Budget Period", defaultValue = "1d", javaType = "java.time.Duration",

@@ -87,7 +87,8 @@ public class PixazoEndpoint extends ScheduledPollEndpoint implements AsyncEndpoi
     @Metadata(description = "Validate and price each message, set the headers CamelPixazoEstimatedCost and"
                             + " CamelPixazoCostCurrency, check the budgets (without counting the job), and send nothing:"
                             + " the message goes on unchanged otherwise. For checking a route, a folder of prompts or a"
-                            + " price before spending.")
+                            + " price before spending. On pixazo:generate and pixazo:edit only: elsewhere the start"
+                            + " fails.")
     private boolean dryRun;
 
     @UriParam(label = "producer,cost", displayName = "Budget")
@@ -96,7 +97,9 @@ public class PixazoEndpoint extends ScheduledPollEndpoint implements AsyncEndpoi
                             + " estimated price of this endpoint's jobs submitted in the window (in flight included) over"
                             + " it fails with PixazoBudgetExceededException, nothing sent. The component's budget applies"
                             + " as well. Counted under the endpoint's URI (without apiKey, budget, budgetPeriod and"
-                            + " dryRun): another URI is another count. 0 refuses every job.")
+                            + " dryRun): another URI is another count. 0 refuses every job. Plain digits, at most 10"
+                            + " decimals, no exponent. On pixazo:generate and pixazo:edit only: elsewhere the start"
+                            + " fails.")
     private String budget;
 
     @UriParam(label = "producer,cost", defaultValue = "1d", javaType = "java.time.Duration", displayName = "Budget Period")
