@@ -31,6 +31,7 @@ import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.github.camelpixazo.support.GatewayStub.GENERATE_2;
@@ -137,6 +138,26 @@ class BudgetTest extends PixazoTestSupport {
         submitsAreAccepted();
         assertNull(send(CAPPED).getException(), "nothing was billed, so the one job still fits");
         assertInstanceOf(PixazoBudgetExceededException.class, send(CAPPED).getException());
+    }
+
+    /** A 5xx or a garbled answer to a submit may hide a queued (billed) job: its price stays counted. */
+    @Test
+    void aSubmitThatMayHaveBeenQueuedKeepsItsReservation() throws Exception {
+        componentBudget(PRICE.multiply(BigDecimal.valueOf(2))); // two jobs
+        gateway.stub(post(urlPathEqualTo(GENERATE_2)).willReturn(GatewayStub.json(500, "{\"error\":\"boom\"}")));
+        Exception first = send(CAPPED).getException();
+        assertNotNull(first);
+        assertTrue(first.getMessage().contains("may have been queued"), first.getMessage());
+        gateway.reset();
+        gateway.stub(post(urlPathEqualTo(GENERATE_2)).willReturn(aResponse().withStatus(202)
+                .withHeader("Content-Type", "text/html").withBody("<html>proxy</html>")));
+        assertNotNull(send(CAPPED).getException());
+
+        gateway.reset();
+        submitsAreAccepted();
+        assertInstanceOf(PixazoBudgetExceededException.class, send(CAPPED).getException(),
+                "both unclear submits stay counted: the budget is full");
+        assertEquals(List.of(), gateway.apiRequests());
     }
 
     /** Twenty messages at once for five jobs' worth of budget: exactly five are sent. */
