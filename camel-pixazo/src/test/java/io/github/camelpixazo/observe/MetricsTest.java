@@ -161,4 +161,21 @@ class MetricsTest extends PixazoTestSupport {
                     + " forged")), text);
         }
     }
+
+    /** Job records (shared JDBC store, hand-edited file) may name anything: the tags stay a closed set. */
+    @Test
+    void tagsFromStoredRecordsCannotGrowTheRegistryWithoutBound() {
+        SimpleMeterRegistry own = new SimpleMeterRegistry();
+        MicrometerMetrics metrics = new MicrometerMetrics(own);
+        for (int i = 0; i < 500; i++) {
+            metrics.meters("gateway-" + i, "model-" + i + "\nforged", "op-" + i).submitted();
+        }
+        metrics.meters("pixazo", "gpt-image-2", "generate").submitted();
+
+        List<Meter> submitted = own.get("pixazo.jobs.submitted").meters().stream().toList();
+        assertEquals(2, submitted.size(), "the known tags and one 'other' set: " + submitted.size());
+        assertEquals(500, own.get("pixazo.jobs.submitted").tags("gateway", "other", "model", "other", "operation",
+                "other").counter().count());
+        assertEquals(1, own.get("pixazo.jobs.submitted").tags(GENERATE).counter().count());
+    }
 }
