@@ -140,6 +140,27 @@ class BudgetTest extends PixazoTestSupport {
         assertInstanceOf(PixazoBudgetExceededException.class, send(CAPPED).getException());
     }
 
+    /** dryRun with waitForCompletion=false: no job record for pixazo:jobs to poll, no spend, nothing sent. */
+    @Test
+    void aDryRunSubmitOnlyWritesNoJobRecordAndSpendsNothing() throws Exception {
+        MemoryJobStore store = new MemoryJobStore();
+        PixazoComponent capped = new PixazoComponent();
+        configure(capped.getConfiguration());
+        capped.setBudget(PRICE.toPlainString()); // one job
+        capped.setJobStore(store);
+        context.addComponent("capped", capped);
+        for (int i = 0; i < 3; i++) {
+            Exchange out = send(CAPPED + "&dryRun=true");
+            assertNull(out.getException(), "a dry run counts nothing, so each one fits");
+            assertNull(out.getMessage().getHeader(PixazoConstants.REQUEST_ID));
+        }
+        assertEquals(0, store.count(), "no record for pixazo:jobs");
+        assertEquals(List.of(), gateway.apiRequests());
+        submitsAreAccepted();
+        assertNull(send(CAPPED).getException(), "the one real job still fits");
+        assertEquals(1, store.count());
+    }
+
     /** A 5xx or a garbled answer to a submit may hide a queued (billed) job: its price stays counted. */
     @Test
     void aSubmitThatMayHaveBeenQueuedKeepsItsReservation() throws Exception {
