@@ -127,7 +127,7 @@ public class PixazoComponent extends DefaultComponent implements SSLContextParam
                             + " cross it fails with PixazoBudgetExceededException, nothing sent. An endpoint's own"
                             + " budget applies as well. A job without a published price is refused while a budget"
                             + " applies. Counted in the job store's spend ledger, so a durable store keeps it across"
-                            + " restarts. 0 refuses every job.")
+                            + " restarts. 0 refuses every job. Plain digits, at most 10 decimals, no exponent.")
     private String budget;
 
     @Metadata(label = "cost", displayName = "Budget Period", defaultValue = "1d", javaType = "java.time.Duration",
@@ -275,13 +275,23 @@ public class PixazoComponent extends DefaultComponent implements SSLContextParam
         }
     }
 
+    /** The most a priceFile may hold (the published list is about 3 KiB). */
+    static final int MAX_PRICE_FILE_BYTES = 1024 * 1024;
+
     /** The published prices, then priceFile's tables, then the single prices; checked whole. */
     private PriceList loadPriceList() {
         PriceList list = PriceList.published();
         if (priceFile != null && !priceFile.isBlank()) {
             String text;
             try (InputStream in = ResourceHelper.resolveMandatoryResourceAsInputStream(getCamelContext(), priceFile.trim())) {
-                text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                // bounded: a price file is a few hundred lines; file:/dev/zero or a wrong big file must not fill the heap
+                byte[] content = in.readNBytes(MAX_PRICE_FILE_BYTES + 1);
+                if (content.length > MAX_PRICE_FILE_BYTES) {
+                    throw new PixazoValidationException("priceFile", priceFile, "is larger than "
+                            + MAX_PRICE_FILE_BYTES / 1024 + " KiB: a price file holds a few tables of"
+                            + " <gateway>.<model>.<size>.<quality>=<price> lines; give the right file.");
+                }
+                text = new String(content, StandardCharsets.UTF_8);
             } catch (IOException e) {
                 throw new PixazoValidationException("priceFile", priceFile, "cannot be read (" + e.getMessage() + "):"
                         + " give a resource such as file:/etc/pixazo/prices.properties or classpath:prices.properties.");
@@ -299,14 +309,24 @@ public class PixazoComponent extends DefaultComponent implements SSLContextParam
      *
      * @return the amount
      */
+    /** A budget as prices are written (cost.PriceList): up to 12 digits, a '.', up to 10 decimals. */
+    private static final java.util.regex.Pattern BUDGET =
+            java.util.regex.Pattern.compile("\\d{1,12}(\\.\\d{1,10})?|\\.\\d{1,10}");
+
     static BigDecimal checkBudget(String option, String text, long periodMillis) {
-        BigDecimal amount;
-        try {
-            amount = new BigDecimal(text.trim());
-        } catch (NumberFormatException e) {
-            throw new PixazoValidationException(option, text, "must be a decimal amount in the currency of the"
-                    + " gateway's prices, such as 25 or 12.50 (USD on Pixazo, credits on Pixapi).");
+        String trimmed = text.trim();
+        if (trimmed.startsWith("-")) {
+            throw new PixazoValidationException(option, text, "must not be negative: 0 refuses every job, and no budget"
+                    + " is set by leaving the option out.");
         }
+        // plain digits only, as prices are written: BigDecimal alone would take 1e999999999, whose every message
+        // (toPlainString) needs a billion characters, and a JDBC store's DECIMAL column could not hold it either
+        if (!BUDGET.matcher(trimmed).matches()) {
+            throw new PixazoValidationException(option, text, "must be a decimal amount in the currency of the"
+                    + " gateway's prices, such as 25 or 12.50 (USD on Pixazo, credits on Pixapi): digits with a '.',"
+                    + " at most 12 before it and 10 after it, no exponent (write 1000, not 1e3).");
+        }
+        BigDecimal amount = new BigDecimal(trimmed);
         if (amount.signum() < 0) {
             throw new PixazoValidationException(option, text, "must not be negative: 0 refuses every job, and no budget"
                     + " is set by leaving the option out.");

@@ -87,7 +87,8 @@ public class PixazoEndpoint extends ScheduledPollEndpoint implements AsyncEndpoi
     @Metadata(description = "Validate and price each message, set the headers CamelPixazoEstimatedCost and"
                             + " CamelPixazoCostCurrency, check the budgets (without counting the job), and send nothing:"
                             + " the message goes on unchanged otherwise. For checking a route, a folder of prompts or a"
-                            + " price before spending.")
+                            + " price before spending. On pixazo:generate and pixazo:edit only: elsewhere the start"
+                            + " fails.")
     private boolean dryRun;
 
     @UriParam(label = "producer,cost", displayName = "Budget")
@@ -96,7 +97,9 @@ public class PixazoEndpoint extends ScheduledPollEndpoint implements AsyncEndpoi
                             + " estimated price of this endpoint's jobs submitted in the window (in flight included) over"
                             + " it fails with PixazoBudgetExceededException, nothing sent. The component's budget applies"
                             + " as well. Counted under the endpoint's URI (without apiKey, budget, budgetPeriod and"
-                            + " dryRun): another URI is another count. 0 refuses every job.")
+                            + " dryRun): another URI is another count. 0 refuses every job. Plain digits, at most 10"
+                            + " decimals, no exponent. On pixazo:generate and pixazo:edit only: elsewhere the start"
+                            + " fails.")
     private String budget;
 
     @UriParam(label = "producer,cost", defaultValue = "1d", javaType = "java.time.Duration", displayName = "Budget Period")
@@ -154,6 +157,9 @@ public class PixazoEndpoint extends ScheduledPollEndpoint implements AsyncEndpoi
                     + " synchronous=true to submit now and collect later.");
         }
         carriedHeaders = CarriedHeaders.parse(configuration.getCarryHeaders());
+        if (operation == PixazoOperation.status || operation == PixazoOperation.jobs) {
+            rejectSubmitOnlyOptions();
+        }
         if (configuration.getWebhookUrl() != null && !configuration.getWebhookUrl().isBlank()
             && (operation == PixazoOperation.jobs || !configuration.isWaitForCompletion())) {
             WebhookTokens.requireExtensible(configuration.getWebhookUrl());
@@ -178,6 +184,26 @@ public class PixazoEndpoint extends ScheduledPollEndpoint implements AsyncEndpoi
                 validator.validatePrompt(defaults);
             }
             warnings.forEach(warning -> LOG.warn("{}: {}", this, warning));
+        }
+    }
+
+    /**
+     * dryRun and budget act on submits only: on pixazo:status (which queries a job, whatever dryRun says) and
+     * pixazo:jobs they would be ignored, so a user who means "send nothing" or "cap this" is told at start-up instead.
+     */
+    private void rejectSubmitOnlyOptions() {
+        String where = "pixazo:" + operation;
+        String does = operation == PixazoOperation.status
+                ? " queries a job the gateway already has (free of charge), and sends that query whatever dryRun says"
+                : " only collects jobs submitted elsewhere";
+        if (dryRun) {
+            throw new PixazoValidationException("dryRun", true, "applies to pixazo:generate and pixazo:edit only: "
+                    + where + does + ". Remove dryRun from this endpoint, or put it on the submitting endpoint.");
+        }
+        if (budget != null) {
+            throw new PixazoValidationException("budget", budget, "caps submits, so it applies to pixazo:generate"
+                    + " and pixazo:edit only: " + where + does + ". Put the budget on the submitting endpoint, or on"
+                    + " the component to cap them all.");
         }
     }
 

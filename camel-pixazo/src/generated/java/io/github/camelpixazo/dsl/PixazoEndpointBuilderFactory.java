@@ -1503,7 +1503,8 @@ public interface PixazoEndpointBuilderFactory {
          * CamelPixazoEstimatedCost and CamelPixazoCostCurrency, check the
          * budgets (without counting the job), and send nothing: the message
          * goes on unchanged otherwise. For checking a route, a folder of
-         * prompts or a price before spending.
+         * prompts or a price before spending. On pixazo:generate and
+         * pixazo:edit only: elsewhere the start fails.
          * 
          * The option is a: <code>boolean</code> type.
          * 
@@ -1522,7 +1523,8 @@ public interface PixazoEndpointBuilderFactory {
          * CamelPixazoEstimatedCost and CamelPixazoCostCurrency, check the
          * budgets (without counting the job), and send nothing: the message
          * goes on unchanged otherwise. For checking a route, a folder of
-         * prompts or a price before spending.
+         * prompts or a price before spending. On pixazo:generate and
+         * pixazo:edit only: elsewhere the start fails.
          * 
          * The option will be converted to a <code>boolean</code> type.
          * 
@@ -1857,7 +1859,9 @@ public interface PixazoEndpointBuilderFactory {
          * flight included) over it fails with PixazoBudgetExceededException,
          * nothing sent. The component's budget applies as well. Counted under
          * the endpoint's URI (without apiKey, budget, budgetPeriod and dryRun):
-         * another URI is another count. 0 refuses every job.
+         * another URI is another count. 0 refuses every job. Plain digits, at
+         * most 10 decimals, no exponent. On pixazo:generate and pixazo:edit
+         * only: elsewhere the start fails.
          * 
          * The option is a: <code>java.lang.String</code> type.
          * 

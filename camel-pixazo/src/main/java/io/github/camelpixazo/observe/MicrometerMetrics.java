@@ -74,10 +74,18 @@ final class MicrometerMetrics implements PixazoMetrics {
         return new MicrometerMetrics(found);
     }
 
+    /**
+     * Tags take known values only: the pixazo:jobs consumer tags from job records, which a shared JDBC store or a
+     * hand-edited file can fill with anything, and one meter set per distinct value would grow the registry (and a
+     * Prometheus scrape) without bound ({@link TagValues}).
+     */
     @Override
     public JobMeters meters(String gateway, String model, String operation) {
-        return meters.computeIfAbsent(List.of(gateway, model, operation),
-                key -> new Meters(Tags.of("gateway", gateway, "model", model, "operation", operation)));
+        String g = TagValues.gateway(gateway);
+        String m = TagValues.model(model);
+        String o = TagValues.operation(operation);
+        return meters.computeIfAbsent(List.of(g, m, o),
+                key -> new Meters(Tags.of("gateway", g, "model", m, "operation", o)));
     }
 
     private final class Meters implements JobMeters {

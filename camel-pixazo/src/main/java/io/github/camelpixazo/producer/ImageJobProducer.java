@@ -87,7 +87,8 @@ public final class ImageJobProducer extends AsyncJobProducer {
         }
         JobObservation job = new JobObservation(meters, endpoint.gateway().id() + " " + request.model().value() + " "
                 + request.operation().name().toLowerCase(Locale.ROOT), quote.estimate().orElse(null),
-                endpoint.getConfiguration().isLogPrompt() ? request.prompt() : null);
+                // a prompt built from message data may quote the key: the job line never holds it (PLAN, Secrets)
+                endpoint.getConfiguration().isLogPrompt() ? client.redactor().redact(request.prompt()) : null);
         CompletableFuture<SubmitOutcome> submitted;
         try {
             submitted = client.submit(pending != null ? pending.request() : request, deadline, target, job);

@@ -31,6 +31,7 @@ import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.github.camelpixazo.support.GatewayStub.GENERATE_2;
@@ -137,6 +138,47 @@ class BudgetTest extends PixazoTestSupport {
         submitsAreAccepted();
         assertNull(send(CAPPED).getException(), "nothing was billed, so the one job still fits");
         assertInstanceOf(PixazoBudgetExceededException.class, send(CAPPED).getException());
+    }
+
+    /** dryRun with waitForCompletion=false: no job record for pixazo:jobs to poll, no spend, nothing sent. */
+    @Test
+    void aDryRunSubmitOnlyWritesNoJobRecordAndSpendsNothing() throws Exception {
+        MemoryJobStore store = new MemoryJobStore();
+        PixazoComponent capped = new PixazoComponent();
+        configure(capped.getConfiguration());
+        capped.setBudget(PRICE.toPlainString()); // one job
+        capped.setJobStore(store);
+        context.addComponent("capped", capped);
+        for (int i = 0; i < 3; i++) {
+            Exchange out = send(CAPPED + "&dryRun=true");
+            assertNull(out.getException(), "a dry run counts nothing, so each one fits");
+            assertNull(out.getMessage().getHeader(PixazoConstants.REQUEST_ID));
+        }
+        assertEquals(0, store.count(), "no record for pixazo:jobs");
+        assertEquals(List.of(), gateway.apiRequests());
+        submitsAreAccepted();
+        assertNull(send(CAPPED).getException(), "the one real job still fits");
+        assertEquals(1, store.count());
+    }
+
+    /** A 5xx or a garbled answer to a submit may hide a queued (billed) job: its price stays counted. */
+    @Test
+    void aSubmitThatMayHaveBeenQueuedKeepsItsReservation() throws Exception {
+        componentBudget(PRICE.multiply(BigDecimal.valueOf(2))); // two jobs
+        gateway.stub(post(urlPathEqualTo(GENERATE_2)).willReturn(GatewayStub.json(500, "{\"error\":\"boom\"}")));
+        Exception first = send(CAPPED).getException();
+        assertNotNull(first);
+        assertTrue(first.getMessage().contains("may have been queued"), first.getMessage());
+        gateway.reset();
+        gateway.stub(post(urlPathEqualTo(GENERATE_2)).willReturn(aResponse().withStatus(202)
+                .withHeader("Content-Type", "text/html").withBody("<html>proxy</html>")));
+        assertNotNull(send(CAPPED).getException());
+
+        gateway.reset();
+        submitsAreAccepted();
+        assertInstanceOf(PixazoBudgetExceededException.class, send(CAPPED).getException(),
+                "both unclear submits stay counted: the budget is full");
+        assertEquals(List.of(), gateway.apiRequests());
     }
 
     /** Twenty messages at once for five jobs' worth of budget: exactly five are sent. */
@@ -283,6 +325,16 @@ class BudgetTest extends PixazoTestSupport {
         assertTrue(budget.getMessage().contains("'lots'"), budget.getMessage());
     }
 
+    /** A wrong, huge priceFile (a log, /dev/zero) is refused after 1 MiB instead of being read whole into the heap. */
+    @Test
+    void aHugePriceFileIsRefusedWithoutReadingItWhole() throws Exception {
+        Path huge = directory.resolve("huge.properties");
+        java.nio.file.Files.writeString(huge, "# a comment line, valid in a price file\n".repeat(60_000)); // 2.4 MB
+        PixazoValidationException e = startFails("file:" + huge, null);
+        assertEquals("priceFile", e.getOption());
+        assertTrue(e.getMessage().contains("larger than 1024 KiB"), e.getMessage());
+    }
+
     private PixazoValidationException startFails(String priceFile, String budget) throws Exception {
         CamelContext other = new DefaultCamelContext();
         PixazoComponent pixazo = new PixazoComponent();
@@ -316,5 +368,51 @@ class BudgetTest extends PixazoTestSupport {
         PixazoBudgetExceededException e = assertInstanceOf(PixazoBudgetExceededException.class, refused.getException());
         assertNotNull(e.getBudgetName());
         assertTrue(!e.getMessage().contains(GatewayStub.KEY), "the key is not in the message");
+    }
+
+    @Test
+    void aBudgetMustBePlainDigitsSoAnExponentCannotExhaustTheHeap() {
+        // 1e2147483647 is a valid BigDecimal; printing it (every budget message does) needs 2^31 characters
+        for (String bad : List.of("1e2147483647", "1e-2147483647", "1e3", "0.00000000001", "1234567890123")) {
+            PixazoValidationException e = cause(assertThrows(Exception.class,
+                    () -> send(JOB + "&budget=" + bad).getMessage()), PixazoValidationException.class);
+            assertEquals("budget", e.getOption(), bad);
+            assertTrue(e.getMessage().contains("'" + bad + "'") && e.getMessage().contains("no exponent"),
+                    e.getMessage());
+        }
+        PixazoComponent capped = new PixazoComponent();
+        configure(capped.getConfiguration());
+        capped.setBudget("9e999999999");
+        capped.setJobStore(new MemoryJobStore());
+        PixazoValidationException component = cause(assertThrows(Exception.class,
+                () -> context.addComponent("capped", capped)), PixazoValidationException.class);
+        assertEquals("budget", component.getOption());
+        // what still passes: the forms the option's description gives
+        submitsAreAccepted();
+        assertNull(send(JOB + "&budget=12.50").getException());
+        assertNull(send(JOB + "&budget=.5").getException());
+        assertEquals(2, gateway.apiRequests().size());
+    }
+
+    @Test
+    void budgetAndDryRunOnStatusOrJobsFailTheStartInsteadOfBeingIgnored() {
+        for (String uri : List.of("pixazo:status?dryRun=true", "pixazo:status?budget=5")) {
+            PixazoValidationException e = cause(assertThrows(Exception.class,
+                    () -> template.requestBodyAndHeader(uri, null, PixazoConstants.REQUEST_ID, "gpt-image-2_x")),
+                    PixazoValidationException.class);
+            assertTrue(uri.endsWith(e.getOption() + "=" + (e.getOption().equals("budget") ? "5" : "true")), uri);
+            assertTrue(e.getMessage().contains("pixazo:generate and pixazo:edit only"), e.getMessage());
+        }
+        for (String uri : List.of("pixazo:jobs?budget=5", "pixazo:jobs?dryRun=true")) {
+            Exception e = assertThrows(Exception.class, () -> context.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from(uri).to("mock:jobs");
+                }
+            }));
+            assertTrue(cause(e, PixazoValidationException.class).getMessage().contains("pixazo:jobs only collects"),
+                    e.toString());
+        }
+        assertEquals(List.of(), gateway.apiRequests());
     }
 }

@@ -145,4 +145,37 @@ class MetricsTest extends PixazoTestSupport {
                     && line.contains("prompt 'a red bicycle'")), String.join("\n", log.lines()));
         }
     }
+
+    @Test
+    void theLoggedPromptNeverHoldsTheKeyNorStartsALine() {
+        gateway.stubSubmit(GENERATE_2, LATER);
+        try (LogCapture log = new LogCapture()) {
+            // a prompt built from message data: it quotes the key, and forges a second log line
+            template.requestBody("pixazo:generate?waitForCompletion=false&logPrompt=true", "a cat " + GatewayStub.KEY
+                    + "\nINFO  io.github.camelpixazo.jobs - Job forged: COMPLETED");
+            String text = String.join("\n", log.lines());
+            assertTrue(log.lines().stream().anyMatch(line -> line.contains("QUEUED") && line.contains("prompt 'a cat ")),
+                    text);
+            assertFalse(text.contains(GatewayStub.KEY), text);
+            assertFalse(log.lines().stream().anyMatch(line -> line.startsWith("INFO  io.github.camelpixazo.jobs - Job"
+                    + " forged")), text);
+        }
+    }
+
+    /** Job records (shared JDBC store, hand-edited file) may name anything: the tags stay a closed set. */
+    @Test
+    void tagsFromStoredRecordsCannotGrowTheRegistryWithoutBound() {
+        SimpleMeterRegistry own = new SimpleMeterRegistry();
+        MicrometerMetrics metrics = new MicrometerMetrics(own);
+        for (int i = 0; i < 500; i++) {
+            metrics.meters("gateway-" + i, "model-" + i + "\nforged", "op-" + i).submitted();
+        }
+        metrics.meters("pixazo", "gpt-image-2", "generate").submitted();
+
+        List<Meter> submitted = own.get("pixazo.jobs.submitted").meters().stream().toList();
+        assertEquals(2, submitted.size(), "the known tags and one 'other' set: " + submitted.size());
+        assertEquals(500, own.get("pixazo.jobs.submitted").tags("gateway", "other", "model", "other", "operation",
+                "other").counter().count());
+        assertEquals(1, own.get("pixazo.jobs.submitted").tags(GENERATE).counter().count());
+    }
 }

@@ -35,6 +35,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -153,6 +154,47 @@ class KeyEchoTest extends PixazoTestSupport {
         List<String> evidence = new ArrayList<>(lines);
         evidence.add(printed(generated.getException()));
         evidence.add(error);
+        assertClean(evidence);
+    }
+
+    /**
+     * The same echoes on the pixazo:jobs path: a FAILED job's reason, and a status query answered 500 with the key in
+     * its body until the job times out. The collected exchanges' CamelPixazoError and every log line stay clean.
+     */
+    @Test
+    void jobsCollectedByPixazoJobsCarryNoEchoedKey() throws Exception {
+        String failed = "gpt-image-2_019d0000-0000-0000-0000-0000000d1e11";
+        String stuck = "gpt-image-2_019d0000-0000-0000-0000-0000000d1e12";
+        gateway.stubStatus(failed, "FAILED", "upstream rejected key " + KEY.replace("/", "\\/"));
+        gateway.stub(com.github.tomakehurst.wiremock.client.WireMock.get(
+                com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo(GatewayStub.STATUS + stuck))
+                .willReturn(GatewayStub.json(500, "{\"error\":\"bad key " + KEY.replace("/", "\\/") + "\"}")));
+        List<Exchange> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<String> lines;
+        try (LogCapture logs = LogCapture.everything(Level.DEBUG, Map.of())) {
+            for (String id : List.of(failed, stuck)) {
+                gateway.stubSubmit(GatewayStub.GENERATE_2, id);
+                assertNull(template.request("pixazo:generate?waitForCompletion=false&pollInterval=20ms",
+                        e -> e.getIn().setBody("A cat")).getException());
+            }
+            context.addRoutes(new org.apache.camel.builder.RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("pixazo:jobs?delay=20&initialDelay=0").process(received::add);
+                }
+            });
+            io.github.camelpixazo.support.Await.until(java.time.Duration.ofSeconds(15), () -> received.size() == 2,
+                    "both jobs collected");
+            lines = logs.lines();
+        }
+        List<String> evidence = new ArrayList<>(lines);
+        for (Exchange exchange : received) {
+            String error = exchange.getMessage().getHeader(PixazoConstants.ERROR, String.class);
+            assertNotNull(error, exchange.getMessage().getHeaders().toString());
+            evidence.add(error);
+            evidence.add(exchange.getMessage().getHeaders().toString());
+        }
+        assertTrue(evidence.stream().anyMatch(text -> text.contains(SecretRedactor.MASK)), String.join("\n", evidence));
         assertClean(evidence);
     }
 
