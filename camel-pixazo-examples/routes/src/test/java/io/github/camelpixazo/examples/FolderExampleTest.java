@@ -97,6 +97,8 @@ class FolderExampleTest {
                 blankReason);
         String refusedReason = Files.readString(error.resolve("refused.txt.reason.txt"));
         assertTrue(refusedReason.contains("ended with status FAILED"), refusedReason);
+        // the gateway's own words, unmasked: the examples' sandbox key is no word of them (a key "sandbox" was)
+        assertTrue(refusedReason.contains("Image generation failed (sandbox)"), refusedReason);
         assertArrayEquals(ExampleFiles.resource("prompts/refused.txt"), Files.readAllBytes(error.resolve("refused.txt")),
                 "the failed prompt file moved unchanged");
 

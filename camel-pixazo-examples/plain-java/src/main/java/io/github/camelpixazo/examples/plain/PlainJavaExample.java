@@ -34,7 +34,7 @@ public final class PlainJavaExample {
             generate(PixazoConfiguration.DEFAULT_BASE_URL, key.trim(), prompt, target);
         } else {
             try (PixazoSandbox sandbox = PixazoSandbox.builder().processingTime(Duration.ofSeconds(1)).build().start()) {
-                generate(sandbox.baseUrl(), "sandbox", prompt, target);
+                generate(sandbox.baseUrl(), "sandbox-demo-key", prompt, target);
             }
         }
         System.out.println("Wrote " + target);

@@ -45,7 +45,7 @@ public class PixazoSpringBootExample {
             return application.run(args);
         }
         PixazoSandbox sandbox = PixazoSandbox.builder().processingTime(Duration.ofSeconds(2)).build().start();
-        application.setDefaultProperties(Map.of("pixazo.gateway.url", sandbox.baseUrl(), "pixazo.gateway.api-key", "sandbox"));
+        application.setDefaultProperties(Map.of("pixazo.gateway.url", sandbox.baseUrl(), "pixazo.gateway.api-key", "sandbox-demo-key"));
         // registered first, so destroyed last: after Camel has finished its in-flight jobs
         application.addInitializers(context -> ((DefaultListableBeanFactory) context.getBeanFactory())
                 .registerDisposableBean("pixazoSandbox", sandbox::stop));
