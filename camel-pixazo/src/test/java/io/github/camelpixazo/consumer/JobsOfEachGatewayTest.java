@@ -209,7 +209,10 @@ class JobsOfEachGatewayTest {
             assertEquals(4, received.size(), "each job once: " + received);
             assertEquals(Set.of(pixazoJob, pixapiJob, inlineJob, evolinkJob), new HashSet<>(received.stream()
                     .map(e -> e.getMessage().getHeader(PixazoConstants.REQUEST_ID, String.class)).toList()));
-            assertEquals(0, second.getComponent("pixazo", PixazoComponent.class).jobStore().count());
+            // a delivered job is removed once its exchange completed, off the poll thread: wait for it, not a fixed time
+            Await.until(Duration.ofSeconds(20),
+                    () -> second.getComponent("pixazo", PixazoComponent.class).jobStore().count() == 0,
+                    "the delivered jobs removed from the store");
         } finally {
             second.stop();
         }
