@@ -16,6 +16,7 @@ import io.github.camelpixazo.PixazoComponent;
 import io.github.camelpixazo.PixazoConstants;
 import io.github.camelpixazo.TestEnvironment;
 import io.github.camelpixazo.gateway.SubmittedJob;
+import io.github.camelpixazo.store.JobStore;
 import io.github.camelpixazo.support.Await;
 import io.github.camelpixazo.support.GatewayStub;
 import io.github.camelpixazo.support.GatewayStubExtension;
@@ -210,9 +211,8 @@ class JobsOfEachGatewayTest {
             assertEquals(Set.of(pixazoJob, pixapiJob, inlineJob, evolinkJob), new HashSet<>(received.stream()
                     .map(e -> e.getMessage().getHeader(PixazoConstants.REQUEST_ID, String.class)).toList()));
             // a delivered job is removed once its exchange completed, off the poll thread: wait for it, not a fixed time
-            Await.until(Duration.ofSeconds(20),
-                    () -> second.getComponent("pixazo", PixazoComponent.class).jobStore().count() == 0,
-                    "the delivered jobs removed from the store");
+            JobStore store = second.getComponent("pixazo", PixazoComponent.class).jobStore();
+            Await.until(Duration.ofSeconds(20), () -> store.count() == 0, "the delivered jobs removed from the store");
         } finally {
             second.stop();
         }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 
 import io.github.camelpixazo.store.EmbeddedPostgresServer;
+import io.github.camelpixazo.store.JobStore;
 import io.github.camelpixazo.support.Await;
 import io.github.camelpixazo.support.ForkedJvm;
 import io.github.camelpixazo.support.GatewayStub;
@@ -101,7 +102,8 @@ class KillTest {
                 // a job whose exchange was in flight at the kill stays in the store under the dead child's lease
                 // (2 s) and is delivered again when it expires: count only once the store is empty, or that second
                 // delivery races the count (it did, under a parallel build: 'duplicated 0' printed, 1 record left)
-                Await.until(STALL, () -> survivor.store().count() == 0, "every delivered job removed from the store");
+                JobStore survivorStore = survivor.store();
+                Await.until(STALL, () -> survivorStore.count() == 0, "every delivered job removed from the store");
                 Thread.sleep(500);
                 List<String> after = List.copyOf(survivor.received());
                 List<String> all = new ArrayList<>(before);
@@ -122,7 +124,7 @@ class KillTest {
                     assertEquals(List.of(), before);
                     assertEquals(0, duplicated, "each result exactly once");
                 }
-                assertEquals(0, survivor.store().count());
+                assertEquals(0, survivorStore.count());
             }
         } finally {
             child.close();

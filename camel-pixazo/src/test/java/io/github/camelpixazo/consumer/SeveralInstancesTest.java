@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 
 import io.github.camelpixazo.store.EmbeddedPostgresServer;
+import io.github.camelpixazo.store.JobStore;
 import io.github.camelpixazo.support.Await;
 import io.github.camelpixazo.support.GatewayStub;
 import io.github.camelpixazo.support.GatewayStubExtension;
@@ -88,7 +89,8 @@ class SeveralInstancesTest {
             assertTrue(b.received().size() > 0 && byA.size() > 0, "both shared the work: " + byA.size() + " / "
                                                                   + b.received().size());
             // removed once each exchange completed, off the poll thread: wait for it, not a fixed time
-            Await.until(STALL, () -> b.store().count() == 0, "the delivered jobs removed from the store");
+            JobStore store = b.store();
+            Await.until(STALL, () -> store.count() == 0, "the delivered jobs removed from the store");
             System.out.printf("SeveralInstancesTest: %d jobs, instance a emitted %d (stopped mid-way), b %d,"
                               + " duplicates 0%n", N, byA.size(), b.received().size());
         } finally {
