@@ -1,9 +1,5 @@
 package io.github.camelpixazo.store;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,7 +10,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
+import io.github.camelpixazo.support.ChildStdout;
+
 import org.h2.jdbcx.JdbcConnectionPool;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -62,27 +61,23 @@ class JobStoreCrashTest {
         for (int round = 1; round <= ROUNDS; round++) {
             Path stderr = tmp.resolve(kind + "-writer-" + round + ".err");
             long forked = System.nanoTime();
+            Path stdout = tmp.resolve(kind + "-writer-" + round + ".out");
             Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-cp", System.getProperty("java.class.path"),
                     "-Dlog4j2.configurationFile=store-writer-log4j2.properties",
                     StoreWriterProcess.class.getName(), kind, location, "r" + round)
                     .redirectError(stderr.toFile())
+                    .redirectOutput(stdout.toFile())
                     .start();
             List<String> lines = new CopyOnWriteArrayList<>();
             CountDownLatch started = new CountDownLatch(1);
-            Thread reader = new Thread(() -> {
-                try (BufferedReader in = new BufferedReader(new InputStreamReader(child.getInputStream(),
-                        StandardCharsets.UTF_8))) {
-                    for (String line = in.readLine(); line != null; line = in.readLine()) {
-                        lines.add(line);
-                        if (line.equals("STARTED")) {
-                            started.countDown();
-                        }
-                    }
-                } catch (IOException e) {
-                    // the pipe closes when the child dies
+            // from a file, not the pipe: with the pipe a killed child's last confirmations were lost (ChildStdout)
+            Thread reader = new Thread(() -> ChildStdout.follow(stdout, child, line -> {
+                lines.add(line);
+                if (line.equals("STARTED")) {
+                    started.countDown();
                 }
-            });
+            }));
             reader.start();
             // a JVM start on two cores shared with a parallel build: generous, and at once when the child died
             while (!started.await(100, TimeUnit.MILLISECONDS)) {

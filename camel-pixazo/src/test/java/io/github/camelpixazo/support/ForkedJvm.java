@@ -1,8 +1,6 @@
 package io.github.camelpixazo.support;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,17 +47,11 @@ public final class ForkedJvm implements AutoCloseable {
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass.getName()));
         command.addAll(List.of(args));
-        process = new ProcessBuilder(command).redirectError(stderr.toFile()).start();
-        reader = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                for (String line = in.readLine(); line != null; line = in.readLine()) {
-                    lines.add(new Line(line, elapsedMillis()));
-                }
-            } catch (IOException e) {
-                // the pipe closes when the child dies
-            }
-        }, "forked-jvm-reader");
+        Path stdout = stderr.resolveSibling(stderr.getFileName() + ".out");
+        process = new ProcessBuilder(command).redirectError(stderr.toFile()).redirectOutput(stdout.toFile()).start();
+        // from a file, not the pipe: see ChildStdout (a killed child's last lines were lost with the pipe)
+        reader = new Thread(() -> ChildStdout.follow(stdout, process, line -> lines.add(new Line(line, elapsedMillis()))),
+                "forked-jvm-reader");
         reader.setDaemon(true);
         reader.start();
     }
