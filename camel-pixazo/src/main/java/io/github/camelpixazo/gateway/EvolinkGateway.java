@@ -232,12 +232,7 @@ public final class EvolinkGateway implements ImageGateway {
     @Override
     public SubmitOutcome parseSubmitted(SpooledReply reply, ImageRequest request, SpoolTarget spool) {
         JsonNode task = GatewayJson.readObject(reply, name(), "submit", null);
-        String requestId = GatewayJson.text(task, "id");
-        if (requestId == null || !GatewayJson.SAFE_ID.matcher(requestId).matches()) {
-            throw new PixazoMalformedResponseException("EvoLink accepted the submit (HTTP " + reply.status()
-                    + ") but its answer has no usable task id: " + GatewayJson.snippet(reply) + ". The job may have been"
-                    + " queued and billed; it is not resubmitted automatically.", reply.status(), null, null);
-        }
+        String requestId = GatewayJson.acceptedId(GatewayJson.text(task, "id"), reply, name(), "task id");
         JobStatus status = status(GatewayJson.text(task, "status"), null);
         String model = GatewayJson.text(task, "model");
         return SubmitOutcome.accepted(new SubmittedJob(requestId, status == JobStatus.UNKNOWN ? JobStatus.QUEUED : status,

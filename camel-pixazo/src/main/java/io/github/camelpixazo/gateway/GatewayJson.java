@@ -62,6 +62,22 @@ final class GatewayJson {
         return json;
     }
 
+    /**
+     * The id a submit answer gave, when it is usable in a status path.
+     *
+     * @param  idName the field as the gateway names it in messages ({@code request_id}, {@code task id})
+     * @throws PixazoMalformedResponseException when there is none or it is unusable: the job may have been queued and
+     *                                          billed, which the message says, so nothing resubmits it blindly
+     */
+    static String acceptedId(String id, SpooledReply reply, String gateway, String idName) {
+        if (id == null || !SAFE_ID.matcher(id).matches()) {
+            throw new PixazoMalformedResponseException(gateway + " accepted the submit (HTTP " + reply.status()
+                    + ") but its answer has no usable " + idName + ": " + snippet(reply) + ". The job may have been"
+                    + " queued and billed; it is not resubmitted automatically.", reply.status(), null, null);
+        }
+        return id;
+    }
+
     /** A value as text (numbers too); an object or array as its JSON; null when absent or null. */
     static String text(JsonNode json, String field) {
         JsonNode value = json == null ? null : json.get(field);

@@ -337,12 +337,7 @@ public final class PixapiGateway implements ImageGateway {
                     answer.urls(), null, created(answer.fields()), null, null, null, answer.images()));
         }
         JsonNode json = GatewayJson.readObject(reply, name(), "submit", null);
-        String requestId = Assumed.taskId(json);
-        if (requestId == null || !GatewayJson.SAFE_ID.matcher(requestId).matches()) {
-            throw new PixazoMalformedResponseException("Pixapi accepted the submit (HTTP " + reply.status()
-                    + ") but its answer has no usable task id: " + GatewayJson.snippet(reply) + ". The job may have been"
-                    + " queued and billed; it is not resubmitted automatically.", reply.status(), null, null);
-        }
+        String requestId = GatewayJson.acceptedId(Assumed.taskId(json), reply, name(), "task id");
         JobStatus status = Assumed.status(GatewayJson.text(json, "status"));
         return SubmitOutcome.accepted(new SubmittedJob(requestId, status == JobStatus.UNKNOWN ? JobStatus.QUEUED : status,
                 null, request.model().value(), id(), request.operation()));

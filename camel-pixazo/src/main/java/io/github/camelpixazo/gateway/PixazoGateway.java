@@ -250,12 +250,7 @@ public final class PixazoGateway implements ImageGateway {
     @Override
     public SubmitOutcome parseSubmitted(SpooledReply reply, ImageRequest request, SpoolTarget spool) {
         JsonNode json = GatewayJson.readObject(reply, name(), "submit", null);
-        String requestId = GatewayJson.text(json, "request_id");
-        if (requestId == null || !GatewayJson.SAFE_ID.matcher(requestId).matches()) {
-            throw new PixazoMalformedResponseException("Pixazo accepted the submit (HTTP " + reply.status()
-                    + ") but its answer has no usable request_id: " + GatewayJson.snippet(reply) + ". The job may have"
-                    + " been queued and billed; it is not resubmitted automatically.", reply.status(), null, null);
-        }
+        String requestId = GatewayJson.acceptedId(GatewayJson.text(json, "request_id"), reply, name(), "request_id");
         return SubmitOutcome.accepted(new SubmittedJob(requestId, JobStatus.fromGateway(GatewayJson.text(json,
                 "status")), GatewayJson.text(json, "polling_url"), modelOf(GatewayJson.text(json, "model_id"), requestId),
                 id(), request.operation()));
